@@ -1,0 +1,53 @@
+/**
+ * Domain errors carry a code, never an HTTP status: the HTTP edge maps codes to statuses,
+ * the CLI to exit codes, and both show `messages[lang][code]`.
+ * Codes are prefixed by module so that each module owns its own failures.
+ */
+export const errorCodes = [
+  'validation.invalid',
+  'record.not_found',
+  'record.conflict',
+  'record.reference_missing',
+  'record.deleted',
+  'unit.unknown',
+  'unit.incompatible',
+  'gazetteer.unrecognized_file',
+  'gazetteer.no_code_column',
+  'gazetteer.bad_row',
+  'file.not_found',
+  'file.unreadable',
+  'backup.invalid_file',
+  'backup.schema_mismatch',
+  'restore.target_not_empty',
+  'db.unreachable',
+  'db.embedded_failed',
+  'db.embedded_unreachable_dir',
+  'server.already_running',
+  'server.port_in_use',
+  'config.invalid',
+  'request.invalid_body',
+  'request.unknown_route',
+  'request.too_large',
+  'cli.usage',
+  'cli.unknown_command',
+  'internal',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+export type ErrorDetails = Record<string, unknown>;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, details: ErrorDetails = {}, options?: { cause?: unknown }) {
+    super(code, options);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+}
+
+export function isAppError(value: unknown): value is AppError {
+  return value instanceof AppError;
+}

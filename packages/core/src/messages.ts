@@ -1,0 +1,87 @@
+import type { ErrorCode, ErrorDetails } from './errors.ts';
+import { interpolate, type Lang } from './i18n.ts';
+
+type Messages = Record<ErrorCode, string>;
+
+const en = {
+  'validation.invalid': 'The request is not valid: {summary}',
+  'record.not_found': 'No {resource} with id {id} was found.',
+  'record.conflict': 'A {resource} with this {field} already exists.',
+  'record.reference_missing': 'The {field} refers to a {resource} that does not exist: {value}.',
+  'record.deleted': 'This {resource} was deleted.',
+  'unit.unknown': 'Unknown unit "{unit}".',
+  'unit.incompatible': 'The unit "{unit}" cannot be converted to "{baseUnit}" for this item.',
+  'gazetteer.unrecognized_file': 'The file {file} is neither a CSV p-code table nor GeoJSON boundaries.',
+  'gazetteer.no_code_column': 'The file {file} has no p-code or name column that tansiq recognizes.',
+  'gazetteer.bad_row': 'Line {line} of the file is not valid: {reason}.',
+  'file.not_found': 'The file {file} does not exist.',
+  'file.unreadable': 'The file {file} could not be read: {reason}.',
+  'backup.invalid_file': 'The file {file} is not a tansiq backup.',
+  'backup.schema_mismatch':
+    'The backup was made with schema version {backupVersion}; this database is at {databaseVersion}.',
+  'restore.target_not_empty':
+    'The target database already holds records. Run the restore with --yes to replace them.',
+  'db.unreachable': 'The database could not be reached: {reason}.',
+  'db.embedded_failed': 'The embedded PostgreSQL server could not start: {reason}.',
+  'db.embedded_unreachable_dir':
+    'The embedded PostgreSQL runs as the user "postgres" (tansiq is running as root) and cannot reach {dir}. Set TANSIQ_DATA_DIR to a folder that user can open, such as /var/lib/tansiq.',
+  'server.already_running':
+    'tansiq is already serving the data folder {dataDir} (process {pid}). Stop it first, or use another TANSIQ_DATA_DIR.',
+  'server.port_in_use': 'Port {port} on {host} is already in use. Choose another with --port or PORT.',
+  'config.invalid': 'The configuration is not valid: {summary}',
+  'request.invalid_body': 'The request body could not be read: {reason}.',
+  'request.unknown_route': 'There is no {method} {url} in this API. See /api/openapi.json.',
+  'request.too_large': 'The request is too large.',
+  'cli.usage': '{reason}. Run "tansiq {command} --help" for usage.',
+  'cli.unknown_command': 'Unknown command "{command}". Run "tansiq --help" for the list of commands.',
+  internal: 'Something went wrong on our side. The error was logged.',
+} satisfies Messages;
+
+const ar = {
+  'validation.invalid': 'الطلب غير صالح: {summary}',
+  'record.not_found': 'لا يوجد سجل من نوع {resource} بالمعرّف {id}.',
+  'record.conflict': 'يوجد سجل من نوع {resource} بنفس قيمة {field}.',
+  'record.reference_missing': 'الحقل {field} يشير إلى سجل من نوع {resource} غير موجود: {value}.',
+  'record.deleted': 'حُذف هذا السجل من نوع {resource}.',
+  'unit.unknown': 'وحدة القياس «{unit}» غير معروفة.',
+  'unit.incompatible': 'لا يمكن تحويل الوحدة «{unit}» إلى «{baseUnit}» لهذا الصنف.',
+  'gazetteer.unrecognized_file': 'الملف {file} ليس جدول رموز مواقع (CSV) ولا حدودًا بصيغة GeoJSON.',
+  'gazetteer.no_code_column': 'لا يحتوي الملف {file} على عمود رموز أو أسماء تتعرّف عليه تنسيق.',
+  'gazetteer.bad_row': 'السطر {line} من الملف غير صالح: {reason}.',
+  'file.not_found': 'الملف {file} غير موجود.',
+  'file.unreadable': 'تعذّرت قراءة الملف {file}: {reason}.',
+  'backup.invalid_file': 'الملف {file} ليس نسخة احتياطية من تنسيق.',
+  'backup.schema_mismatch':
+    'أُنشئت النسخة الاحتياطية بإصدار المخطط {backupVersion}، وقاعدة البيانات بالإصدار {databaseVersion}.',
+  'restore.target_not_empty': 'قاعدة البيانات الهدف تحتوي سجلات. أعد تشغيل الاستعادة مع ‎--yes‎ لاستبدالها.',
+  'db.unreachable': 'تعذّر الوصول إلى قاعدة البيانات: {reason}.',
+  'db.embedded_failed': 'تعذّر تشغيل خادم PostgreSQL المدمج: {reason}.',
+  'db.embedded_unreachable_dir':
+    'يعمل خادم PostgreSQL المدمج باسم المستخدم «postgres» (لأن تنسيق يعمل بصلاحيات root) ولا يستطيع الوصول إلى {dir}. اضبط TANSIQ_DATA_DIR على مجلد يستطيع هذا المستخدم فتحه، مثل ‎/var/lib/tansiq‎.',
+  'server.already_running':
+    'تنسيق يخدم مجلد البيانات {dataDir} بالفعل (العملية {pid}). أوقفه أولًا أو استخدم TANSIQ_DATA_DIR آخر.',
+  'server.port_in_use': 'المنفذ {port} على {host} مستخدم بالفعل. اختر منفذًا آخر عبر ‎--port‎ أو PORT.',
+  'config.invalid': 'الإعدادات غير صالحة: {summary}',
+  'request.invalid_body': 'تعذّرت قراءة محتوى الطلب: {reason}.',
+  'request.unknown_route': 'لا يوجد {method} {url} في هذه الواجهة. راجع ‎/api/openapi.json‎.',
+  'request.too_large': 'الطلب كبير جدًا.',
+  'cli.usage': '{reason}. شغّل «tansiq {command} --help» لمعرفة طريقة الاستخدام.',
+  'cli.unknown_command': 'الأمر «{command}» غير معروف. شغّل «tansiq --help» لقائمة الأوامر.',
+  internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',
+} satisfies Messages;
+
+export const messages: Record<Lang, Messages> = { en, ar };
+
+/** Resource names as users read them, in both languages. */
+export const resourceNames: Record<string, Record<Lang, string>> = {
+  operation: { en: 'operation', ar: 'عملية' },
+  organization: { en: 'organization', ar: 'منظمة' },
+  'admin-unit': { en: 'admin unit', ar: 'وحدة إدارية' },
+  site: { en: 'site', ar: 'موقع' },
+  item: { en: 'item', ar: 'صنف' },
+};
+
+export function messageFor(lang: Lang, code: ErrorCode, details: ErrorDetails = {}): string {
+  const resource = typeof details.resource === 'string' ? resourceNames[details.resource]?.[lang] : undefined;
+  return interpolate(messages[lang][code], resource ? { ...details, resource } : details);
+}

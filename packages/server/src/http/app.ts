@@ -1,0 +1,90 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import { AppError, pickLang } from '@tansiq/core';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from '../config.ts';
+import type { Store } from '../store/open.ts';
+import { httpStatus, presentError } from './errors.ts';
+import { openApiDocument } from './openapi.ts';
+import { type RouteDef, registerRoutes } from './route.ts';
+import { registryRouteDefs } from './routes/registry.ts';
+import { changesRoute, healthRoute } from './routes/system.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    tansiq: { config: Config; store: Store; version: string };
+  }
+}
+
+export const version = '0.1.0';
+
+export const routeDefs: RouteDef[] = [healthRoute, changesRoute, ...registryRouteDefs];
+
+const webDist = path.resolve(import.meta.dirname, '../../../web/dist');
+
+export interface BuildAppOptions {
+  config: Config;
+  store: Store;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Builds the app without listening: tests call inject(), main.ts calls listen(). */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  app.decorate('tansiq', { config: options.config, store: options.store, version });
+
+  app.setErrorHandler((error, request, reply) => {
+    const lang = pickLang(request.headers['accept-language']);
+    let appError: AppError;
+    if (error instanceof AppError) {
+      appError = error;
+    } else {
+      const fastifyError = error as { statusCode?: number; code?: string; message?: string };
+      if (fastifyError.statusCode === 413) {
+        appError = new AppError('request.too_large');
+      } else if (fastifyError.statusCode && fastifyError.statusCode < 500) {
+        appError = new AppError('request.invalid_body', {
+          reason: fastifyError.message ?? fastifyError.code,
+        });
+      } else {
+        request.log.error({ err: error }, 'unhandled error');
+        appError = new AppError('internal');
+      }
+    }
+    return reply.status(httpStatus[appError.code]).send(presentError(appError, lang));
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    if (
+      !request.url.startsWith('/api/') &&
+      request.method === 'GET' &&
+      fs.existsSync(path.join(webDist, 'index.html'))
+    ) {
+      return reply.sendFile('index.html');
+    }
+    const lang = pickLang(request.headers['accept-language']);
+    const error = new AppError('request.unknown_route', {
+      method: request.method,
+      url: request.url.split('?')[0],
+    });
+    return reply.status(404).send(presentError(error, lang));
+  });
+
+  registerRoutes(app, routeDefs);
+  const document = openApiDocument(routeDefs, version);
+  app.get('/api/openapi.json', async () => document);
+
+  if (fs.existsSync(webDist)) {
+    await app.register(fastifyStatic, { root: webDist, wildcard: false });
+  } else {
+    app.get('/', async (_request, reply) =>
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>tansiq</title><p>tansiq is running. The web app is not built: run <code>npm run build</code>. API: <a href="/api/openapi.json">/api/openapi.json</a></p>',
+        ),
+    );
+  }
+  return app;
+}

@@ -1,0 +1,70 @@
+import {
+  AppError,
+  describeFieldProblems,
+  type ErrorCode,
+  type FieldError,
+  type FieldProblem,
+  fieldErrors,
+  type Lang,
+  messageFor,
+  summarizeFieldErrors,
+} from '@tansiq/core';
+import type { z } from 'zod';
+
+export const httpStatus = {
+  'validation.invalid': 400,
+  'record.not_found': 404,
+  'record.conflict': 409,
+  'record.reference_missing': 422,
+  'record.deleted': 410,
+  'unit.unknown': 422,
+  'unit.incompatible': 422,
+  'gazetteer.unrecognized_file': 400,
+  'gazetteer.no_code_column': 400,
+  'gazetteer.bad_row': 400,
+  'file.not_found': 404,
+  'file.unreadable': 400,
+  'backup.invalid_file': 400,
+  'backup.schema_mismatch': 409,
+  'restore.target_not_empty': 409,
+  'db.unreachable': 503,
+  'db.embedded_failed': 503,
+  'db.embedded_unreachable_dir': 503,
+  'server.already_running': 409,
+  'server.port_in_use': 409,
+  'config.invalid': 500,
+  'request.invalid_body': 400,
+  'request.unknown_route': 404,
+  'request.too_large': 413,
+  'cli.usage': 400,
+  'cli.unknown_command': 400,
+  internal: 500,
+} satisfies Record<ErrorCode, number>;
+
+export interface ErrorBody {
+  error: { code: ErrorCode; message: string; details: Record<string, unknown> };
+}
+
+/** Localized field errors of a validation failure, from zod issues or domain field problems. */
+export function validationFields(details: Record<string, unknown>, lang: Lang): FieldError[] {
+  if (Array.isArray(details.issues)) return fieldErrors(details.issues as z.core.$ZodIssue[], lang);
+  if (Array.isArray(details.fields)) return describeFieldProblems(details.fields as FieldProblem[], lang);
+  return [];
+}
+
+/** The error as users and clients read it: code, message in their language, safe details. */
+export function presentError(error: AppError, lang: Lang): ErrorBody {
+  const { issues: _issues, fields: _fields, ...rest } = error.details;
+  const details: Record<string, unknown> = { ...rest };
+  let messageDetails = error.details;
+  if (error.code === 'validation.invalid') {
+    const fields = validationFields(error.details, lang);
+    details.fields = fields;
+    messageDetails = { ...error.details, summary: summarizeFieldErrors(fields) };
+  }
+  return { error: { code: error.code, message: messageFor(lang, error.code, messageDetails), details } };
+}
+
+export function internalError(): AppError {
+  return new AppError('internal');
+}

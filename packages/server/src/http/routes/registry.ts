@@ -1,0 +1,78 @@
+import { listOf, Uuid } from '@tansiq/core';
+import { z } from 'zod';
+import { createRecord } from '../../services/create-records.ts';
+import { deleteRecord } from '../../services/delete-record.ts';
+import { getRecord } from '../../services/get-record.ts';
+import { listRecords } from '../../services/list-records.ts';
+import { type RegistryResource, registryResources } from '../../services/resources.ts';
+import { updateRecord } from '../../services/update-record.ts';
+import { ctxOf } from '../context.ts';
+import { defineRoute, type RouteDef } from '../route.ts';
+
+const IdParams = z.object({ id: Uuid });
+
+/** The five verbs of a registry resource, described once for all of them. */
+function registryRoutes(resource: RegistryResource): RouteDef[] {
+  const base = `/api/${resource.path}`;
+  const tag = resource.path;
+  // Reads of the reference registry are public (api.md); writes will need a signed-in user.
+  const readAccess = resource.path === 'operations' ? 'signed_in' : 'public';
+  return [
+    defineRoute({
+      method: 'GET',
+      url: base,
+      summary: `List ${resource.path} (filters, q, sort, cursor paging)`,
+      tag,
+      access: readAccess,
+      query: resource.query,
+      response: listOf(resource.view),
+      handler: ({ query }, req) => listRecords(ctxOf(req), resource, query as never),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: `${base}/:id`,
+      summary: `One ${resource.resource}`,
+      tag,
+      access: readAccess,
+      params: IdParams,
+      response: resource.view,
+      handler: ({ params }, req) => getRecord(ctxOf(req), resource, params.id),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: base,
+      summary: `Create a ${resource.resource} (a client may send its own id)`,
+      tag,
+      access: 'signed_in',
+      body: resource.input,
+      response: resource.view,
+      status: 201,
+      handler: ({ body }, req) => createRecord(ctxOf(req), resource, body),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: `${base}/:id`,
+      summary: `Change some fields of a ${resource.resource}`,
+      tag,
+      access: 'signed_in',
+      params: IdParams,
+      body: resource.patch,
+      response: resource.view,
+      handler: ({ params, body }, req) => updateRecord(ctxOf(req), resource, params.id, body),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: `${base}/:id`,
+      summary: `Delete a ${resource.resource} (soft: the changes feed shows a tombstone)`,
+      tag,
+      access: 'signed_in',
+      params: IdParams,
+      status: 204,
+      handler: ({ params }, req) => deleteRecord(ctxOf(req), resource, params.id),
+    }),
+  ];
+}
+
+export const registryRouteDefs: RouteDef[] = registryResources.flatMap((resource) =>
+  registryRoutes(resource as RegistryResource),
+);

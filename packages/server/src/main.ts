@@ -1,0 +1,59 @@
+import { AppError } from '@tansiq/core';
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { buildApp } from './http/app.ts';
+import { systemActor } from './services/context.ts';
+import { loadDemoOnFirstStart } from './services/load-demo.ts';
+import { openStore, type Store } from './store/open.ts';
+
+export interface RunningServer {
+  app: FastifyInstance;
+  store: Store;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the store (embedded or DATABASE_URL), migrates, loads the demo if asked, and listens. */
+export async function startServer(config: Config): Promise<RunningServer> {
+  const store = await openStore(config, { holder: 'serve' });
+  let app: FastifyInstance | undefined;
+  try {
+    app = await buildApp({
+      config,
+      store,
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+    });
+    if (config.demo) {
+      await loadDemoOnFirstStart({
+        db: store.db,
+        config,
+        log: app.log,
+        now: () => new Date(),
+        actor: systemActor,
+        lang: config.locale,
+      });
+    }
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app?.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new AppError('server.port_in_use', { port: config.port, host: config.host });
+    }
+    throw error;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const running = app;
+  let closing: Promise<void> | undefined;
+  return {
+    app: running,
+    store,
+    url: `http://${config.host}:${port}`,
+    close: () => {
+      // Stop taking requests, let those in flight finish, then the database.
+      closing ??= running.close().then(() => store.close());
+      return closing;
+    },
+  };
+}
