@@ -30,8 +30,18 @@ export async function restoreDatabase(
     await client.query('BEGIN');
     if (!options.replace && (await hasUserRecords(client))) throw new AppError('restore.target_not_empty');
     const databaseVersion = await schemaVersion(client);
-    const input = fs.createReadStream(file).pipe(createGunzip());
+    const raw = fs.createReadStream(file);
+    const input = raw.pipe(createGunzip());
     const lines = readline.createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
+    // A truncated or corrupt file fails in the stream: whichever way the failure surfaces (the
+    // line iterator rejecting, or the lines ending early), it is reported as a bad file.
+    let streamError: Error | undefined;
+    const onStreamError = (error: Error) => {
+      streamError = error;
+      lines.close();
+    };
+    raw.on('error', onStreamError);
+    input.on('error', onStreamError);
     let result: RestoreResult;
     try {
       result = await readBackupInto(
@@ -48,17 +58,14 @@ export async function restoreDatabase(
         options.onTable,
       );
     } catch (error) {
-      if (error instanceof BackupFormatError || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') {
-        throw new AppError(
-          'backup.invalid_file',
-          { file, reason: (error as Error).message },
-          { cause: error },
-        );
+      if (error instanceof BackupFormatError || streamError) {
+        const reason = (streamError ?? (error as Error)).message;
+        throw new AppError('backup.invalid_file', { file, reason }, { cause: error });
       }
       throw error;
     } finally {
       lines.close();
-      input.destroy();
+      raw.destroy();
     }
     await client.query('COMMIT');
     return result;

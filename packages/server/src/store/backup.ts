@@ -143,20 +143,28 @@ export async function readBackupInto(
     const sink: Writable = client.query(copyFrom(`COPY ${quoteIdent(table.table)} (${columns}) FROM STDIN`));
     const finished = once(sink, 'finish');
     let count = 0;
-    let terminated = false;
-    for (;;) {
-      const line = await iterator.next();
-      if (line.done) break;
-      if (line.value === '\\.') {
-        terminated = true;
-        break;
+    try {
+      let terminated = false;
+      for (;;) {
+        const line = await iterator.next();
+        if (line.done) break;
+        if (line.value === '\\.') {
+          terminated = true;
+          break;
+        }
+        count++;
+        await write(sink, `${line.value}\n`);
       }
-      count++;
-      await write(sink, `${line.value}\n`);
+      if (!terminated) throw new BackupFormatError(`table ${table.table} is cut short`);
+      sink.end();
+      await finished;
+    } catch (error) {
+      // Abort the COPY (the server gets CopyFail) so the connection can roll back.
+      finished.catch(() => undefined);
+      sink.destroy(error instanceof Error ? error : new Error(String(error)));
+      await once(sink, 'close').catch(() => undefined);
+      throw error;
     }
-    if (!terminated) throw new BackupFormatError(`table ${table.table} is cut short`);
-    sink.end();
-    await finished;
     tables++;
     rows += count;
     onTable?.(table.table, count);

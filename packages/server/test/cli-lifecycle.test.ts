@@ -1,0 +1,120 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+/**
+ * The real `tansiq` command on the embedded PostgreSQL, as a user runs it: serve, a second serve
+ * on the same data folder, a CLI command beside the server, SIGTERM, restart.
+ */
+const bin = path.resolve(import.meta.dirname, '../bin/tansiq.js');
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tansiq-cli-'));
+fs.chmodSync(dataDir, 0o755);
+const env: NodeJS.ProcessEnv = {
+  PATH: process.env.PATH,
+  HOME: process.env.HOME,
+  TANSIQ_DATA_DIR: dataDir,
+  TANSIQ_LOG_LEVEL: 'warn',
+  PORT: '0',
+};
+const children: ChildProcess[] = [];
+
+afterAll(() => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+  return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
+    const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv } });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+    });
+    child.stderr.on('data', (d) => {
+      err += d;
+    });
+    child.on('exit', (code) => resolve({ code, out, err }));
+  });
+}
+
+async function serve(extraEnv: NodeJS.ProcessEnv = {}) {
+  const child = spawn(process.execPath, [bin, 'serve'], { env: { ...env, ...extraEnv } });
+  children.push(child);
+  let err = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stderr.on('data', (d) => {
+      err += d;
+      const match = /serving (http:\/\/\S+)/.exec(err);
+      if (match?.[1]) resolve(match[1]);
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}: ${err}`)));
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, url, exited, stderr: () => err };
+}
+
+describe('tansiq on the embedded PostgreSQL', () => {
+  it('serves, refuses a second server, shares with CLI commands, stops on SIGTERM and keeps data', async () => {
+    const first = await serve({ TANSIQ_DEMO: '1' });
+    const health = await fetch(`${first.url}/api/health`);
+    expect(health.status).toBe(200);
+    const search = await fetch(`${first.url}/api/organizations?q=${encodeURIComponent('الصَّلِيب')}`);
+    const icrc = (await search.json()) as { items: { acronym: string }[] };
+    expect(icrc.items[0]?.acronym).toBe('ICRC');
+
+    const second = await run(['serve', '--lang', 'en']);
+    expect(second.code).toBe(1);
+    expect(second.err).toMatch(/already serving the data folder/);
+
+    const demo = await run(['demo', 'load']);
+    expect(demo.code).toBe(0);
+    expect(demo.out).toMatch(/0 created, 9 already present/);
+
+    const created = await fetch(`${first.url}/api/organizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ names: { ar: 'منظمة الاختبار' }, kind: 'national_ngo' }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+
+    first.child.kill('SIGTERM');
+    expect(await first.exited).toBe(0);
+    expect(fs.existsSync(path.join(dataDir, 'server.json'))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, 'pg', 'postmaster.pid'))).toBe(false);
+
+    const again = await serve();
+    const kept = await fetch(`${again.url}/api/organizations/${id}`);
+    expect(kept.status).toBe(200);
+    expect(((await kept.json()) as { names: { ar: string } }).names.ar).toBe('منظمة الاختبار');
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+  }, 120_000);
+
+  it('answers usage errors with exit code 2 and domain refusals with 1, in Arabic when asked', async () => {
+    const unknown = await run(['frobnicate', '--lang', 'ar']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toMatch(/غير معروف/);
+    const missing = await run(['gazetteer', 'import', '/no/such/file.csv']);
+    expect(missing.code).toBe(1);
+    expect(missing.err).toMatch(/does not exist/);
+    const reset = await run(['db', 'reset']);
+    expect(reset.code).toBe(2);
+    const help = await run(['--help']);
+    expect(help.code).toBe(0);
+    for (const command of [
+      'serve',
+      'db migrate',
+      'db reset',
+      'demo load',
+      'gazetteer import',
+      'backup',
+      'restore',
+    ]) {
+      expect(help.out).toContain(command);
+    }
+  }, 60_000);
+});
