@@ -2,9 +2,17 @@
  * UUIDv7: time-ordered, so new rows land at the right edge of a B-tree index instead of
  * scattering across it (see docs/decisions/005-ids.md). Clients may still send any UUID.
  */
+// Random bytes drawn in blocks: one getRandomValues call per id costs more than the rest of it.
+const pool = new Uint8Array(16 * 256);
+let poolOffset = pool.length;
+
 export function uuidv7(now: number = Date.now()): string {
-  const bytes = new Uint8Array(16);
-  globalThis.crypto.getRandomValues(bytes);
+  if (poolOffset >= pool.length) {
+    globalThis.crypto.getRandomValues(pool);
+    poolOffset = 0;
+  }
+  const bytes = pool.slice(poolOffset, poolOffset + 16);
+  poolOffset += 16;
   let ms = now;
   for (let i = 5; i >= 0; i--) {
     bytes[i] = ms % 256;

@@ -65,11 +65,15 @@ const customMessages: Record<Lang, Record<string, string>> = {
     'names.required': 'needs a name in Arabic or English',
     'country.code': 'must be a two-letter ISO country code',
     'pcode.format': 'must be a p-code such as SY01 or SY0100',
+    'unit.kind_mismatch': 'does not match the kind of the base unit',
+    'unit.conversion_of_base': 'cannot convert the base unit to itself',
   },
   ar: {
     'names.required': 'يحتاج اسمًا بالعربية أو بالإنجليزية',
     'country.code': 'يجب أن يكون رمز دولة من حرفين (ISO)',
     'pcode.format': 'يجب أن يكون رمزًا مثل SY01 أو SY0100',
+    'unit.kind_mismatch': 'لا يطابق نوع وحدة الأساس',
+    'unit.conversion_of_base': 'لا يمكن تحويل وحدة الأساس إلى نفسها',
   },
 };
 

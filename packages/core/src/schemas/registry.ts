@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { standardUnits } from '../units.ts';
 import {
   CountryCode,
   IsoDate,
@@ -218,7 +219,7 @@ export const UnitConversion = z
   .strict()
   .describe('One `unit` equals `factor` base units.');
 export type UnitConversion = z.infer<typeof UnitConversion>;
-export const ItemInput = z
+const ItemFields = z
   .object({
     id: Uuid.optional(),
     code: z.string().trim().min(1).max(64).nullable().optional(),
@@ -230,8 +231,18 @@ export const ItemInput = z
     conversions: z.array(UnitConversion).max(50).default([]),
   })
   .strict();
+export const ItemInput = ItemFields.superRefine((item, ctx) => {
+  // A base unit that is a standard unit must be of the item's unit kind (kg is mass, not count).
+  const kind = standardUnits[item.baseUnit]?.kind;
+  if (kind && kind !== item.unitKind) {
+    ctx.addIssue({ code: 'custom', path: ['unitKind'], message: 'unit.kind_mismatch' });
+  }
+  if (item.conversions.some((c) => c.unit === item.baseUnit)) {
+    ctx.addIssue({ code: 'custom', path: ['conversions'], message: 'unit.conversion_of_base' });
+  }
+});
 export type ItemInput = z.infer<typeof ItemInput>;
-export const ItemPatch = ItemInput.omit({ id: true }).partial().strict();
+export const ItemPatch = ItemFields.omit({ id: true }).partial().strict();
 export type ItemPatch = z.infer<typeof ItemPatch>;
 export const ItemView = RecordMeta.extend({
   code: z.string().nullable(),

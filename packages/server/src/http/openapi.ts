@@ -94,7 +94,8 @@ export function openApiDocument(routes: readonly RouteDef[], version: string): R
     info: {
       title: 'tansiq API',
       version,
-      description: 'Coordination of humanitarian aid and refugee return. Conventions: docs/api.md.',
+      description:
+        'Coordination of humanitarian aid and refugee return. Errors: { error: { code, message, details } }, messages in the language of Accept-Language (ar or en).',
     },
     paths,
   };

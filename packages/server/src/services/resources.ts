@@ -189,7 +189,8 @@ export const adminUnits = defineResource({
       'centre_lat',
       'centre_lon',
     ],
-    derived: '(SELECT p.pcode FROM admin_units p WHERE p.id = t.parent_id) AS parent_pcode',
+    derived:
+      '(SELECT p.pcode FROM admin_units p WHERE p.id = t.parent_id) AS parent_pcode, t.boundary IS NOT NULL AS has_boundary',
   },
   input: AdminUnitInput,
   patch: AdminUnitPatch,
@@ -217,7 +218,7 @@ export const adminUnits = defineResource({
     validFrom: (row.valid_from as string | null) ?? null,
     validTo: (row.valid_to as string | null) ?? null,
     centre: point(row.centre_lat, row.centre_lon),
-    hasBoundary: row.boundary !== null && row.boundary !== undefined,
+    hasBoundary: row.has_boundary === true,
   }),
   searchText: (row) => adminUnitSearchTerms(String(row.pcode), row.name_ar as string, row.name_en as string),
   references: [

@@ -15,8 +15,12 @@ export interface TableSpec {
   derived?: string;
 }
 
+/** The stored columns (not the search vector: large, and never shown) plus derived ones. */
 function returning(spec: TableSpec): string {
-  return spec.derived ? `t.*, ${spec.derived}` : 't.*';
+  const columns = ['id', ...spec.columns, 'created_at', 'updated_at', 'deleted_at']
+    .map((c) => `t.${c}`)
+    .join(', ');
+  return spec.derived ? `${columns}, ${spec.derived}` : columns;
 }
 
 export type Row = Record<string, unknown> & {

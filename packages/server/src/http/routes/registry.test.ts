@@ -165,3 +165,38 @@ describe('the API document', () => {
     expect(health.json()).toMatchObject({ status: 'ok', database: 'ok' });
   });
 });
+
+describe('items', () => {
+  it('keeps base units and unit kinds consistent', async () => {
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/items',
+      headers: { 'accept-language': 'ar' },
+      payload: {
+        names: { en: 'Flour' },
+        category: 'food',
+        sector: 'food_security',
+        baseUnit: 'kg',
+        unitKind: 'count',
+      },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.fields).toEqual([
+      expect.objectContaining({ field: 'unitKind', message: 'لا يطابق نوع وحدة الأساس' }),
+    ]);
+    const good = await app.inject({
+      method: 'POST',
+      url: '/api/items',
+      payload: {
+        names: { en: 'Wheat flour', ar: 'طحين القمح' },
+        category: 'food',
+        sector: 'food_security',
+        baseUnit: 'kg',
+        unitKind: 'mass',
+        conversions: [{ unit: 'sack', factor: 50 }],
+      },
+    });
+    expect(good.statusCode).toBe(201);
+    expect(good.json()).toMatchObject({ baseUnit: 'kg', conversions: [{ unit: 'sack', factor: 50 }] });
+  });
+});
