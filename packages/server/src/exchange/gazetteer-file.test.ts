@@ -403,7 +403,7 @@ describe('parseGazetteerFile: GeoJSON', () => {
   });
 });
 
-describe.skipIf(!existsSync(sharedData))('parseGazetteerFile: OCHA reference files', () => {
+describe('parseGazetteerFile: OCHA reference files', () => {
   const read = (name: string) => readFileSync(path.join(sharedData, name), 'utf8');
   const builtinAt = (level: number) => builtinGazetteer.filter((e) => e.level === level);
 
