@@ -6,7 +6,8 @@ import { loadConfig } from '../src/config.ts';
 import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
 import { createRecords } from '../src/services/create-records.ts';
 import { resolveReferences } from '../src/services/resolve-references.ts';
-import { organizations, type RegistryResource, sites } from '../src/services/resources.ts';
+import type { Resource } from '../src/services/resource.ts';
+import { organizations, sites } from '../src/services/resources/registry.ts';
 import { validate } from '../src/services/validate.ts';
 import type { Pool } from '../src/store/db.ts';
 import type { ColumnValues, Row, TableSpec } from '../src/store/registry.ts';
@@ -244,7 +245,7 @@ interface Breakdown {
  * size, where reference lookups and index inserts are a little dearer than on average).
  */
 async function probe(
-  resource: RegistryResource,
+  resource: Resource,
   requests: readonly unknown[],
   serviceDb: Pool,
   rawDb: Pool,

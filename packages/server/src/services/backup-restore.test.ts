@@ -7,7 +7,7 @@ import type { Store } from '../store/open.ts';
 import { backupDatabase } from './backup-database.ts';
 import { createRecord } from './create-records.ts';
 import { deleteRecord } from './delete-record.ts';
-import { organizations, sites } from './resources.ts';
+import { organizations, sites } from './resources/registry.ts';
 import { restoreDatabase } from './restore-database.ts';
 
 let source: Store;

@@ -4,7 +4,7 @@ import { insertRows } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
 import { resolveReferences } from './resolve-references.ts';
-import type { RegistryResource } from './resources.ts';
+import { presentRows, type Resource } from './resource.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -13,36 +13,42 @@ import { validate } from './validate.ts';
  */
 export async function createRecords<View>(
   ctx: Ctx,
-  resource: RegistryResource<View>,
+  resource: Resource<View>,
   inputs: readonly unknown[],
 ): Promise<View[]> {
   const rows = inputs.map((raw, index) => {
-    const input = validate(resource.input, raw, inputs.length > 1 ? { index } : {}) as { id?: string };
+    const input = validate(resource.input, raw, inputs.length > 1 ? { index } : {}) as Record<
+      string,
+      unknown
+    >;
     const values = resource.toColumns(input);
-    return { id: input.id ?? uuidv7(ctx.now().getTime()), values };
+    return { id: typeof input.id === 'string' ? input.id : uuidv7(ctx.now().getTime()), values, input };
   });
   try {
-    const inserted = await inTransaction(ctx.db, async (tx) => {
+    return await inTransaction(ctx.db, async (tx) => {
       // Parents may come later in the same batch: check foreign keys at commit.
       await tx.query('SET CONSTRAINTS ALL DEFERRED');
       await resolveReferences(tx, resource, rows);
-      return await insertRows(
+      const inserted = await insertRows(
         tx,
         resource.table,
-        rows.map((row) => ({ ...row, searchTerms: resource.searchText(row.values) })),
+        rows.map((row) => ({ id: row.id, values: row.values, searchTerms: resource.searchText(row.values) })),
       );
+      if (resource.children) {
+        await resource.children.write(
+          ctx,
+          tx,
+          inserted.map((row, i) => ({ id: row.id, row, input: rows[i]?.input ?? {} })),
+        );
+      }
+      return await presentRows(tx, resource, inserted);
     });
-    return inserted.map((row) => resource.present(row));
   } catch (error) {
     throw mapDbError(error, resource);
   }
 }
 
-export async function createRecord<View>(
-  ctx: Ctx,
-  resource: RegistryResource<View>,
-  input: unknown,
-): Promise<View> {
+export async function createRecord<View>(ctx: Ctx, resource: Resource<View>, input: unknown): Promise<View> {
   const [view] = await createRecords(ctx, resource, [input]);
   return view as View;
 }

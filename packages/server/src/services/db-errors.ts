@@ -1,5 +1,5 @@
 import { AppError } from '@tansiq/core';
-import type { RegistryResource } from './resources.ts';
+import type { Resource } from './resource.ts';
 
 interface PgError {
   code?: string;
@@ -7,7 +7,7 @@ interface PgError {
 }
 
 /** Turns constraint violations the database caught into the domain's own errors. */
-export function mapDbError(error: unknown, resource: RegistryResource): unknown {
+export function mapDbError(error: unknown, resource: Resource): unknown {
   const pgError = error as PgError;
   if (pgError.code === '23505') {
     const field = (pgError.constraint && resource.uniques[pgError.constraint]) ?? 'id';

@@ -5,7 +5,7 @@ import { type AdminUnitRecord, gazetteerTable, loadAdminUnits } from '../store/a
 import { inTransaction } from '../store/db.ts';
 import { type ColumnValues, insertRows, updateRow } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
-import { adminUnits } from './resources.ts';
+import { adminUnits } from './resources/registry.ts';
 
 export interface GazetteerImportInput {
   content: string;

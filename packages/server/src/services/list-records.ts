@@ -2,7 +2,7 @@ import { AppError, type ListQuery, type Page } from '@tansiq/core';
 import { searchQuery } from '@tansiq/core/text/arabic';
 import { listRows } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
-import type { RegistryResource } from './resources.ts';
+import { presentRows, type Resource } from './resource.ts';
 
 /** Cursors are opaque to clients; today they carry an offset (docs/decisions/008-list-cursors.md). */
 export function encodeCursor(offset: number): string {
@@ -20,7 +20,7 @@ export function decodeCursor(cursor: string | undefined): number {
   throw new AppError('validation.invalid', { fields: [{ field: 'cursor', code: 'invalid' }] });
 }
 
-function orderBy(resource: RegistryResource, sort: string | undefined, hasQuery: boolean): string {
+function orderBy(resource: Resource, sort: string | undefined, hasQuery: boolean): string {
   if (!sort) return hasQuery ? '' : (resource.sorts[resource.defaultSort] ?? 'id');
   const descending = sort.startsWith('-');
   const key = descending ? sort.slice(1) : sort;
@@ -35,7 +35,7 @@ function orderBy(resource: RegistryResource, sort: string | undefined, hasQuery:
 
 export async function listRecords<View>(
   ctx: Ctx,
-  resource: RegistryResource<View>,
+  resource: Resource<View>,
   query: ListQuery & Record<string, unknown>,
 ): Promise<Page<View>> {
   const offset = decodeCursor(query.cursor);
@@ -51,7 +51,7 @@ export async function listRecords<View>(
     offset,
   });
   return {
-    items: rows.map((row) => resource.present(row)),
+    items: await presentRows(ctx.db, resource, rows),
     total,
     nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
   };

@@ -3,7 +3,8 @@ import { stableId } from '../store/builtins.ts';
 import { existingIds } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { createRecords } from './create-records.ts';
-import { items, organizations, type RegistryResource } from './resources.ts';
+import type { Resource } from './resource.ts';
+import { items, organizations } from './resources/registry.ts';
 
 /**
  * The founding scenario (a July 2021 Baladi News article on the Russian–Syrian refugee-return
@@ -118,7 +119,7 @@ export interface DemoResult {
 export async function loadDemo(ctx: Ctx): Promise<DemoResult> {
   let created = 0;
   let present = 0;
-  const load = async (resource: RegistryResource, records: { id: string }[]) => {
+  const load = async (resource: Resource, records: { id: string }[]) => {
     const existing = await existingIds(
       ctx.db,
       resource.table.table,

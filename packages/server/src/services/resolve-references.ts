@@ -1,7 +1,7 @@
 import { AppError } from '@tansiq/core';
 import type { Db } from '../store/db.ts';
 import type { ColumnValues } from '../store/registry.ts';
-import type { RegistryResource } from './resources.ts';
+import type { Resource } from './resource.ts';
 
 /**
  * Checks that every reference points at a live record and turns natural keys (p-codes) into
@@ -9,7 +9,7 @@ import type { RegistryResource } from './resources.ts';
  */
 export async function resolveReferences(
   db: Db,
-  resource: RegistryResource,
+  resource: Resource,
   rows: { id: string; values: ColumnValues }[],
 ): Promise<void> {
   for (const reference of resource.references) {

@@ -4,12 +4,12 @@ import { findRow, updateRow } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
 import { resolveReferences } from './resolve-references.ts';
-import type { RegistryResource } from './resources.ts';
+import { presentRows, type Resource } from './resource.ts';
 import { validate } from './validate.ts';
 
 export async function updateRecord<View>(
   ctx: Ctx,
-  resource: RegistryResource<View>,
+  resource: Resource<View>,
   id: string,
   patch: unknown,
 ): Promise<View> {

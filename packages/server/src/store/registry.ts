@@ -129,7 +129,7 @@ export async function existingIds(
 }
 
 export interface ListSpec {
-  /** Equality filters: SQL expression per query key. */
+  /** Filters: an SQL expression compared for equality, or a condition using `$?` for the value. */
   where: { sql: string; value: unknown }[];
   /** A to_tsquery string, or null for no text search. */
   tsquery: string | null;
@@ -147,7 +147,11 @@ export async function listRows(
   const conditions = ['deleted_at IS NULL'];
   for (const filter of list.where) {
     params.push(filter.value);
-    conditions.push(`${filter.sql} = $${params.length}`);
+    // A filter is an expression compared for equality, or a condition with its own `$?`.
+    const placeholder = `$${params.length}`;
+    conditions.push(
+      filter.sql.includes('$?') ? filter.sql.replaceAll('$?', placeholder) : `${filter.sql} = ${placeholder}`,
+    );
   }
   let order = list.orderBy;
   if (list.tsquery) {

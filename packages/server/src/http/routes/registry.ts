@@ -4,7 +4,8 @@ import { createRecord } from '../../services/create-records.ts';
 import { deleteRecord } from '../../services/delete-record.ts';
 import { getRecord } from '../../services/get-record.ts';
 import { listRecords } from '../../services/list-records.ts';
-import { type RegistryResource, registryResources } from '../../services/resources.ts';
+import type { Resource } from '../../services/resource.ts';
+import { registryResources } from '../../services/resources/registry.ts';
 import { updateRecord } from '../../services/update-record.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
@@ -12,7 +13,7 @@ import { defineRoute, type RouteDef } from '../route.ts';
 const IdParams = z.object({ id: Uuid });
 
 /** The five verbs of a registry resource, described once for all of them. */
-function registryRoutes(resource: RegistryResource): RouteDef[] {
+function registryRoutes(resource: Resource): RouteDef[] {
   const base = `/api/${resource.path}`;
   const tag = resource.path;
   // Reads of the reference registry are public (api.md); writes will need a signed-in user.
@@ -74,5 +75,5 @@ function registryRoutes(resource: RegistryResource): RouteDef[] {
 }
 
 export const registryRouteDefs: RouteDef[] = registryResources.flatMap((resource) =>
-  registryRoutes(resource as RegistryResource),
+  registryRoutes(resource as Resource),
 );

@@ -23,83 +23,8 @@ import {
 } from '@tansiq/core';
 import { adminUnitSearchTerms } from '@tansiq/core/gazetteer/search-terms';
 import { searchTerms } from '@tansiq/core/text/arabic';
-import type { z } from 'zod';
-import type { ColumnValues, Row, TableSpec } from '../store/registry.ts';
-
-/**
- * One description per registry resource: its schemas, how input becomes columns and a row
- * becomes a view, which fields refer to other records. The generic use cases (create-record,
- * update-record, …) and the HTTP routes are written once against this shape.
- */
-export interface Reference {
-  field: string;
-  column: string;
-  table: string;
-  resource: string;
-  /** Resolved by a natural key column instead of id (admin units by p-code). */
-  byColumn?: string;
-}
-
-/** What the generic use cases and routes see: input types erased behind their schemas. */
-export interface RegistryResource<View = unknown> {
-  /** Singular name used in errors and the changes feed: 'organization'. */
-  resource: string;
-  /** Plural kebab-case path segment: 'organizations'. */
-  path: string;
-  table: TableSpec;
-  input: z.ZodType;
-  patch: z.ZodType;
-  query: z.ZodType;
-  view: z.ZodType<View>;
-  /** Parsed input (or patch) to column values; keys absent from a patch are absent here. */
-  toColumns(input: unknown): ColumnValues;
-  present(row: Row): View;
-  searchText(row: ColumnValues): string;
-  references: readonly Reference[];
-  /** Unique constraint name → the field it protects. */
-  uniques: Record<string, string>;
-  /** Query keys that filter by column equality. */
-  filters: Record<string, string>;
-  sorts: Record<string, string>;
-  defaultSort: string;
-}
-
-interface ResourceDef<Input extends z.ZodType, View> extends Omit<RegistryResource<View>, 'toColumns'> {
-  input: Input;
-  toColumns(input: Partial<z.infer<Input>>): ColumnValues;
-}
-
-function defineResource<Input extends z.ZodType, View>(
-  def: ResourceDef<Input, View>,
-): RegistryResource<View> {
-  return { ...def, toColumns: (input) => def.toColumns(input as Partial<z.infer<Input>>) };
-}
-
-function namesOf(row: Row | ColumnValues): LocalizedText {
-  const names: LocalizedText = {};
-  if (typeof row.name_ar === 'string') names.ar = row.name_ar;
-  if (typeof row.name_en === 'string') names.en = row.name_en;
-  return names;
-}
-
-function nameColumns(names: LocalizedText | undefined): ColumnValues {
-  return names === undefined ? {} : { name_ar: names.ar ?? null, name_en: names.en ?? null };
-}
-
-function point(lat: unknown, lon: unknown): { lat: number; lon: number } | null {
-  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : null;
-}
-
-/** Copies defined keys only: a PATCH must not null the fields it does not mention. */
-function defined(values: ColumnValues): ColumnValues {
-  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
-}
-
-const meta = (row: Row) => ({
-  id: row.id,
-  createdAt: row.created_at.toISOString(),
-  updatedAt: row.updated_at.toISOString(),
-});
+import type { ColumnValues, Row } from '../../store/registry.ts';
+import { defined, defineResource, meta, nameColumns, namesOf, point, type Resource } from '../resource.ts';
 
 const nameSorts = {
   name: 'coalesce(name_en, name_ar)',
@@ -333,4 +258,10 @@ export const items = defineResource({
   defaultSort: 'name',
 });
 
-export const registryResources = [operations, organizations, adminUnits, sites, items] as const;
+export const registryResources: Resource[] = [
+  operations,
+  organizations,
+  adminUnits,
+  sites,
+  items,
+] as Resource[];

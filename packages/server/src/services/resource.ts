@@ -1,0 +1,98 @@
+import type { LocalizedText } from '@tansiq/core';
+import type { z } from 'zod';
+import type { Db } from '../store/db.ts';
+import type { ColumnValues, Row, TableSpec } from '../store/registry.ts';
+import type { Ctx } from './context.ts';
+
+/**
+ * One description per resource: its schemas, how input becomes columns and a row becomes a
+ * view, which fields refer to other records, and (for aggregates such as meetings or shipments)
+ * the child rows written and loaded with it. The generic use cases (create-records,
+ * update-record, …) and the HTTP routes are written once against this shape.
+ */
+export interface Reference {
+  field: string;
+  column: string;
+  table: string;
+  resource: string;
+  /** Resolved by a natural key column instead of id (admin units by p-code). */
+  byColumn?: string;
+}
+
+/** What the generic use cases and routes see: input types erased behind their schemas. */
+export interface Resource<View = unknown> {
+  /** Singular name used in errors and the changes feed: 'organization'. */
+  resource: string;
+  /** Plural kebab-case path segment: 'organizations'. */
+  path: string;
+  table: TableSpec;
+  input: z.ZodType;
+  patch: z.ZodType;
+  query: z.ZodType;
+  view: z.ZodType<View>;
+  /** Parsed input (or patch) to column values; keys absent from a patch are absent here. */
+  toColumns(input: unknown): ColumnValues;
+  /** `extra` is what `children.load` returned for this row. */
+  present(row: Row, extra?: unknown): View;
+  searchText(row: ColumnValues): string;
+  children?: Children;
+  references: readonly Reference[];
+  /** Unique constraint name → the field it protects. */
+  uniques: Record<string, string>;
+  /** Query key → SQL expression compared for equality, or a condition with `$?` for the value. */
+  filters: Record<string, string>;
+  sorts: Record<string, string>;
+  defaultSort: string;
+}
+
+/** Child rows of an aggregate (participants, lines, conditions), kept with their parent. */
+export interface Children {
+  /**
+   * Writes the children of created or updated parents, in the parent's transaction. On update,
+   * `input` is the patch: a child list it does not mention is left as it is.
+   */
+  write(ctx: Ctx, tx: Db, parents: { id: string; row: Row; input: Record<string, unknown> }[]): Promise<void>;
+  /** Loads what present() needs besides the row, for many rows in one round trip. */
+  load(db: Db, rows: Row[]): Promise<Map<string, unknown>>;
+}
+
+/** Presents rows, loading their children first when the resource has any. */
+export async function presentRows<View>(db: Db, resource: Resource<View>, rows: Row[]): Promise<View[]> {
+  const extras = resource.children && rows.length > 0 ? await resource.children.load(db, rows) : undefined;
+  return rows.map((row) => resource.present(row, extras?.get(row.id)));
+}
+
+interface ResourceDef<Input extends z.ZodType, View> extends Omit<Resource<View>, 'toColumns'> {
+  input: Input;
+  toColumns(input: Partial<z.infer<Input>>): ColumnValues;
+}
+
+export function defineResource<Input extends z.ZodType, View>(def: ResourceDef<Input, View>): Resource<View> {
+  return { ...def, toColumns: (input) => def.toColumns(input as Partial<z.infer<Input>>) };
+}
+
+export function namesOf(row: Row | ColumnValues): LocalizedText {
+  const names: LocalizedText = {};
+  if (typeof row.name_ar === 'string') names.ar = row.name_ar;
+  if (typeof row.name_en === 'string') names.en = row.name_en;
+  return names;
+}
+
+export function nameColumns(names: LocalizedText | undefined): ColumnValues {
+  return names === undefined ? {} : { name_ar: names.ar ?? null, name_en: names.en ?? null };
+}
+
+export function point(lat: unknown, lon: unknown): { lat: number; lon: number } | null {
+  return typeof lat === 'number' && typeof lon === 'number' ? { lat, lon } : null;
+}
+
+/** Copies defined keys only: a PATCH must not null the fields it does not mention. */
+export function defined(values: ColumnValues): ColumnValues {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined));
+}
+
+export const meta = (row: Row) => ({
+  id: row.id,
+  createdAt: row.created_at.toISOString(),
+  updatedAt: row.updated_at.toISOString(),
+});
