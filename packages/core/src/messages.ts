@@ -9,6 +9,8 @@ const en = {
   'record.conflict': 'A {resource} with this {field} already exists.',
   'record.reference_missing': 'The {field} refers to a {resource} that does not exist: {value}.',
   'record.deleted': 'This {resource} was deleted.',
+  'agreement.condition_in_use':
+    'The condition {conditionId} is still linked to {links} piece(s) of aid: unlink them before removing it from the agreement. Nothing was changed.',
   'unit.unknown': 'Unknown unit "{unit}".',
   'unit.incompatible': 'The unit "{unit}" cannot be converted to "{baseUnit}" for this item.',
   'gazetteer.unrecognized_file': 'The file {file} is neither a CSV p-code table nor GeoJSON boundaries.',
@@ -32,6 +34,21 @@ const en = {
   'request.invalid_body': 'The request body could not be read: {reason}.',
   'request.unknown_route': 'There is no {method} {url} in this API. See /api/openapi.json.',
   'request.too_large': 'The request is too large.',
+  'ledger.insufficient_stock':
+    "Not enough stock: {available} available, {requested} requested (in the item's base unit). Nothing was written.",
+  'ledger.already_reversed': 'The stock movement {id} was already reversed.',
+  'ledger.reversal_of_reversal':
+    'The stock movement {id} is itself a reversal; record a new movement instead.',
+  'shipment.not_dispatched': 'The shipment has not been dispatched yet: record its dispatch first.',
+  'shipment.lines_locked':
+    'The shipment was dispatched: its lines can no longer change. Record a receipt with a discrepancy instead.',
+  'shipment.receipt_exceeds_dispatched':
+    'The receipt ({requested}) exceeds what remains in the pipeline for this line ({available}).',
+  'distribution.no_source_site':
+    'A distribution needs the site its stock comes from (fromSiteId) before it can be completed.',
+  'distribution.already_completed': 'The distribution is already completed.',
+  'distribution.completed_cannot_cancel':
+    'A completed distribution moved stock: reverse its stock movement instead of cancelling it.',
   'cli.usage': '{reason}. Run "tansiq {command} --help" for usage.',
   'cli.unknown_command': 'Unknown command "{command}". Run "tansiq --help" for the list of commands.',
   internal: 'Something went wrong on our side. The error was logged.',
@@ -43,6 +60,8 @@ const ar = {
   'record.conflict': 'يوجد سجل من نوع {resource} بنفس قيمة {field}.',
   'record.reference_missing': 'الحقل {field} يشير إلى سجل من نوع {resource} غير موجود: {value}.',
   'record.deleted': 'حُذف هذا السجل من نوع {resource}.',
+  'agreement.condition_in_use':
+    'الشرط {conditionId} ما زال مرتبطًا بـ{links} من المساعدات: افصلها عنه قبل حذفه من الاتفاق. لم يتغيّر شيء.',
   'unit.unknown': 'وحدة القياس «{unit}» غير معروفة.',
   'unit.incompatible': 'لا يمكن تحويل الوحدة «{unit}» إلى «{baseUnit}» لهذا الصنف.',
   'gazetteer.unrecognized_file': 'الملف {file} ليس جدول رموز مواقع (CSV) ولا حدودًا بصيغة GeoJSON.',
@@ -65,6 +84,17 @@ const ar = {
   'request.invalid_body': 'تعذّرت قراءة محتوى الطلب: {reason}.',
   'request.unknown_route': 'لا يوجد {method} {url} في هذه الواجهة. راجع ‎/api/openapi.json‎.',
   'request.too_large': 'الطلب كبير جدًا.',
+  'ledger.insufficient_stock':
+    'المخزون غير كافٍ: المتوفر {available} والمطلوب {requested} (بوحدة الصنف الأساسية). لم يُسجَّل شيء.',
+  'ledger.already_reversed': 'عُكست حركة المخزون {id} من قبل.',
+  'ledger.reversal_of_reversal': 'حركة المخزون {id} هي نفسها عكسٌ لحركة أخرى؛ سجّل حركة جديدة بدلًا من ذلك.',
+  'shipment.not_dispatched': 'لم تُرسَل الشحنة بعد: سجّل إرسالها أولًا.',
+  'shipment.lines_locked': 'أُرسلت الشحنة فلم يعد ممكنًا تعديل بنودها. سجّل استلامًا مع فرق بدلًا من ذلك.',
+  'shipment.receipt_exceeds_dispatched':
+    'الكمية المستلمة ({requested}) تتجاوز ما تبقّى قيد النقل لهذا البند ({available}).',
+  'distribution.no_source_site': 'يحتاج التوزيع إلى الموقع الذي يُسحب منه المخزون (fromSiteId) قبل إتمامه.',
+  'distribution.already_completed': 'التوزيع مكتمل بالفعل.',
+  'distribution.completed_cannot_cancel': 'حرّك التوزيعُ المكتمل المخزونَ: اعكس حركة المخزون بدلًا من إلغائه.',
   'cli.usage': '{reason}. شغّل «tansiq {command} --help» لمعرفة طريقة الاستخدام.',
   'cli.unknown_command': 'الأمر «{command}» غير معروف. شغّل «tansiq --help» لقائمة الأوامر.',
   internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',
@@ -79,6 +109,10 @@ export const resourceNames: Record<string, Record<Lang, string>> = {
   'admin-unit': { en: 'admin unit', ar: 'وحدة إدارية' },
   site: { en: 'site', ar: 'موقع' },
   item: { en: 'item', ar: 'صنف' },
+  agreement: { en: 'agreement', ar: 'اتفاق' },
+  'agreement-condition': { en: 'agreement condition', ar: 'شرط اتفاق' },
+  'aid-condition': { en: 'conditional link', ar: 'ربط مشروط' },
+  meeting: { en: 'meeting', ar: 'اجتماع' },
 };
 
 export function messageFor(lang: Lang, code: ErrorCode, details: ErrorDetails = {}): string {

@@ -54,3 +54,20 @@ export function testCtx(store: Store, overrides: Partial<Ctx> = {}): Ctx {
 export async function testApp(store: Store) {
   return await buildApp({ config: testConfig(), store });
 }
+
+/**
+ * Waits until `read` returns something `done` accepts. The changes feed holds back changes while
+ * any older transaction runs anywhere on the server, and test files share one server.
+ */
+export async function eventually<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  ms = 10_000,
+): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await read();
+    if (done(value) || Date.now() > deadline) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { defaultOperationId } from '../ids.ts';
 
 export const Uuid = z.uuid({ version: undefined });
 
@@ -51,4 +52,73 @@ export interface Page<T> {
   items: T[];
   total: number;
   nextCursor: string | null;
+}
+
+export const datePrecisions = ['day', 'month', 'year'] as const;
+export const DatePrecision = z.enum(datePrecisions);
+export type DatePrecision = z.infer<typeof DatePrecision>;
+
+/** The reference period of a fact: when it was true, to the precision the source gives. */
+export const Period = z
+  .object({ start: IsoDate, end: IsoDate.nullable().optional(), precision: DatePrecision.default('day') })
+  .strict()
+  .refine((p) => !p.end || p.end >= p.start, { message: 'period.order', path: ['end'] });
+export type Period = z.infer<typeof Period>;
+
+/** Where a fact happened: the matched admin unit or site, and the place text as reported. */
+export const PlaceRef = z
+  .object({
+    adminUnitId: Uuid.nullable().optional(),
+    siteId: Uuid.nullable().optional(),
+    text: z.string().trim().min(1).max(300).nullable().optional(),
+  })
+  .strict();
+export type PlaceRef = z.infer<typeof PlaceRef>;
+
+/** A dated status change of a meeting, agreement, pledge or shipment. */
+export function statusEventInput<S extends readonly [string, ...string[]]>(statuses: S) {
+  return z
+    .object({
+      status: z.enum(statuses),
+      occurredOn: IsoDate,
+      precision: DatePrecision.default('day'),
+      notes: z
+        .object({
+          ar: z.string().trim().min(1).max(2000).optional(),
+          en: z.string().trim().min(1).max(2000).optional(),
+        })
+        .strict()
+        .optional(),
+    })
+    .strict();
+}
+
+export const StatusEventView = z.object({
+  id: z.string(),
+  status: z.string(),
+  occurredOn: z.string(),
+  precision: DatePrecision,
+  notes: z.object({ ar: z.string().optional(), en: z.string().optional() }),
+  recordedAt: z.string(),
+});
+export type StatusEventView = z.infer<typeof StatusEventView>;
+
+/** Every operation-scoped record names its operation; the default one when the client does not. */
+export const OperationRef = Uuid.default(defaultOperationId);
+
+/**
+ * The PATCH form of an object schema: every field optional and WITHOUT its default. (zod's
+ * `.partial()` keeps defaults, so a PATCH that does not mention `sensitivity` would reset it.)
+ */
+export function patchOf<Shape extends z.ZodRawShape>(schema: z.ZodObject<Shape>) {
+  const fields: Record<string, z.ZodType> = {};
+  for (const [key, field] of Object.entries(schema.shape)) {
+    const inner = field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : (field as z.ZodType);
+    fields[key] = inner.optional();
+  }
+  return z.object(fields).strict() as unknown as z.ZodObject<{
+    [K in keyof Shape]: z.ZodOptional<
+      Shape[K] extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : Shape[K]
+    >;
+  }>;
 }

@@ -6,6 +6,7 @@ import {
   ListQuery,
   LocalizedText,
   Point,
+  patchOf,
   RecordMeta,
   Sensitivity,
   Uuid,
@@ -28,7 +29,7 @@ export const OperationInput = z
   })
   .strict();
 export type OperationInput = z.infer<typeof OperationInput>;
-export const OperationPatch = OperationInput.omit({ id: true }).partial().strict();
+export const OperationPatch = patchOf(OperationInput.omit({ id: true }));
 export type OperationPatch = z.infer<typeof OperationPatch>;
 export const OperationView = RecordMeta.extend({
   code: z.string(),
@@ -69,7 +70,7 @@ export const OrganizationInput = z
   })
   .strict();
 export type OrganizationInput = z.infer<typeof OrganizationInput>;
-export const OrganizationPatch = OrganizationInput.omit({ id: true }).partial().strict();
+export const OrganizationPatch = patchOf(OrganizationInput.omit({ id: true }));
 export type OrganizationPatch = z.infer<typeof OrganizationPatch>;
 export const OrganizationView = RecordMeta.extend({
   names: LocalizedText,
@@ -108,7 +109,7 @@ export const AdminUnitInput = z
   })
   .strict();
 export type AdminUnitInput = z.infer<typeof AdminUnitInput>;
-export const AdminUnitPatch = AdminUnitInput.omit({ id: true, pcode: true }).partial().strict();
+export const AdminUnitPatch = patchOf(AdminUnitInput.omit({ id: true, pcode: true }));
 export type AdminUnitPatch = z.infer<typeof AdminUnitPatch>;
 export const AdminUnitView = RecordMeta.extend({
   pcode: z.string(),
@@ -157,7 +158,7 @@ export const SiteInput = z
   })
   .strict();
 export type SiteInput = z.infer<typeof SiteInput>;
-export const SitePatch = SiteInput.omit({ id: true }).partial().strict();
+export const SitePatch = patchOf(SiteInput.omit({ id: true }));
 export type SitePatch = z.infer<typeof SitePatch>;
 export const SiteView = RecordMeta.extend({
   names: LocalizedText,
@@ -242,7 +243,7 @@ export const ItemInput = ItemFields.superRefine((item, ctx) => {
   }
 });
 export type ItemInput = z.infer<typeof ItemInput>;
-export const ItemPatch = ItemFields.omit({ id: true }).partial().strict();
+export const ItemPatch = patchOf(ItemFields.omit({ id: true }));
 export type ItemPatch = z.infer<typeof ItemPatch>;
 export const ItemView = RecordMeta.extend({
   code: z.string().nullable(),

@@ -8,7 +8,10 @@ import type { Store } from '../store/open.ts';
 import { httpStatus, presentError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { type RouteDef, registerRoutes } from './route.ts';
-import { registryRouteDefs } from './routes/registry.ts';
+import { agreementRouteDefs } from './routes/agreements.ts';
+import { ledgerRouteDefs } from './routes/ledger.ts';
+import { reportRouteDefs } from './routes/reports.ts';
+import { resourceRouteDefs } from './routes/resources.ts';
 import { changesRoute, healthRoute } from './routes/system.ts';
 
 declare module 'fastify' {
@@ -19,7 +22,14 @@ declare module 'fastify' {
 
 export const version = '0.1.0';
 
-export const routeDefs: RouteDef[] = [healthRoute, changesRoute, ...registryRouteDefs];
+export const routeDefs: RouteDef[] = [
+  healthRoute,
+  changesRoute,
+  ...resourceRouteDefs,
+  ...agreementRouteDefs,
+  ...ledgerRouteDefs,
+  ...reportRouteDefs,
+];
 
 const webDist = path.resolve(import.meta.dirname, '../../../web/dist');
 

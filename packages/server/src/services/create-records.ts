@@ -3,6 +3,7 @@ import { inTransaction } from '../store/db.ts';
 import { insertRows } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
+import { recordInitialStatusEvents } from './record-status-event.ts';
 import { resolveReferences } from './resolve-references.ts';
 import { presentRows, type Resource } from './resource.ts';
 import { validate } from './validate.ts';
@@ -29,19 +30,28 @@ export async function createRecords<View>(
       // Parents may come later in the same batch: check foreign keys at commit.
       await tx.query('SET CONSTRAINTS ALL DEFERRED');
       await resolveReferences(tx, resource, rows);
+      await resource.prepare?.(ctx, tx, rows);
       const inserted = await insertRows(
         tx,
         resource.table,
         rows.map((row) => ({ id: row.id, values: row.values, searchTerms: resource.searchText(row.values) })),
       );
-      if (resource.children) {
+      if (resource.children?.write) {
         await resource.children.write(
           ctx,
           tx,
           inserted.map((row, i) => ({ id: row.id, row, input: rows[i]?.input ?? {} })),
         );
       }
-      return await presentRows(tx, resource, inserted);
+      const created = resource.statuses
+        ? await recordInitialStatusEvents(
+            ctx,
+            tx,
+            resource,
+            inserted.map((row, i) => ({ row, input: rows[i]?.input ?? {} })),
+          )
+        : inserted;
+      return await presentRows(tx, resource, created);
     });
   } catch (error) {
     throw mapDbError(error, resource);

@@ -25,5 +25,13 @@ export function mapDbError(error: unknown, resource: Resource): unknown {
       { cause: error },
     );
   }
+  if (pgError.code === '23514' && pgError.constraint) {
+    // A CHECK the schema enforces beyond what zod checked: a validation error on the constraint.
+    return new AppError(
+      'validation.invalid',
+      { fields: [{ field: pgError.constraint, code: 'invalid' }] },
+      { cause: error },
+    );
+  }
   return error;
 }

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testCtx, testStore } from '../../test/helpers.ts';
+import { eventually, testCtx, testStore } from '../../test/helpers.ts';
 import type { Store } from '../store/open.ts';
 import { listChanges } from './list-changes.ts';
 
@@ -31,7 +31,10 @@ describe('changes feed', () => {
       expect(meanwhile.nextCursor).toBe(start.nextCursor);
 
       await early.query('COMMIT');
-      const after = await listChanges(ctx, { cursor: meanwhile.nextCursor, limit: 1000 });
+      const after = await eventually(
+        () => listChanges(ctx, { cursor: meanwhile.nextCursor, limit: 1000 }),
+        (page) => page.items.length >= 2,
+      );
       expect(after.items.map((c) => c.id)).toEqual([a, b]);
     } finally {
       early.release();

@@ -25,6 +25,8 @@ export interface Resource<View = unknown> {
   resource: string;
   /** Plural kebab-case path segment: 'organizations'. */
   path: string;
+  /** Reads open to the public (the reference registry, api.md); writes always need sign-in. */
+  publicRead?: boolean;
   table: TableSpec;
   input: z.ZodType;
   patch: z.ZodType;
@@ -36,6 +38,18 @@ export interface Resource<View = unknown> {
   present(row: Row, extra?: unknown): View;
   searchText(row: ColumnValues): string;
   children?: Children;
+  /**
+   * Completes column values that need the database (base quantities from an item's units) or
+   * refuses a change the record's state forbids, before they are written. `current` is the
+   * stored row on update.
+   */
+  prepare?(
+    ctx: Ctx,
+    tx: Db,
+    rows: { values: ColumnValues; input: Record<string, unknown>; current?: Row }[],
+  ): Promise<void>;
+  /** Resources whose status is a history of dated events (POST /api/R/:id/events). */
+  statuses?: Statuses;
   references: readonly Reference[];
   /** Unique constraint name → the field it protects. */
   uniques: Record<string, string>;
@@ -51,9 +65,24 @@ export interface Children {
    * Writes the children of created or updated parents, in the parent's transaction. On update,
    * `input` is the patch: a child list it does not mention is left as it is.
    */
-  write(ctx: Ctx, tx: Db, parents: { id: string; row: Row; input: Record<string, unknown> }[]): Promise<void>;
+  write?(
+    ctx: Ctx,
+    tx: Db,
+    parents: { id: string; row: Row; input: Record<string, unknown> }[],
+  ): Promise<void>;
   /** Loads what present() needs besides the row, for many rows in one round trip. */
   load(db: Db, rows: Row[]): Promise<Map<string, unknown>>;
+}
+
+export interface Statuses {
+  values: readonly [string, ...string[]];
+  /** Refuses or acts on a transition, in the event's transaction (e.g. moving stock). */
+  onEvent?(
+    ctx: Ctx,
+    tx: Db,
+    row: Row,
+    event: { status: string; occurredOn: string; precision: string },
+  ): Promise<void>;
 }
 
 /** Presents rows, loading their children first when the resource has any. */
@@ -96,3 +125,38 @@ export const meta = (row: Row) => ({
   createdAt: row.created_at.toISOString(),
   updatedAt: row.updated_at.toISOString(),
 });
+
+export function titlesOf(row: Row): { ar?: string; en?: string } {
+  const titles: { ar?: string; en?: string } = {};
+  if (typeof row.title_ar === 'string') titles.ar = row.title_ar;
+  if (typeof row.title_en === 'string') titles.en = row.title_en;
+  return titles;
+}
+
+export function titleColumns(titles: { ar?: string; en?: string } | undefined): ColumnValues {
+  return titles === undefined ? {} : { title_ar: titles.ar ?? null, title_en: titles.en ?? null };
+}
+
+type PeriodValue = { start: string; end?: string | null; precision: 'day' | 'month' | 'year' };
+
+/** A reference period as columns; `undefined` (a PATCH that does not mention it) writes nothing. */
+export function periodColumns(period: PeriodValue | null | undefined): ColumnValues {
+  if (period === undefined) return {};
+  return {
+    period_start: period?.start ?? null,
+    period_end: period?.end ?? null,
+    ...(period ? { date_precision: period.precision } : {}),
+  };
+}
+
+export function presentPeriod(row: Row): PeriodValue | null {
+  if (typeof row.period_start !== 'string') return null;
+  return {
+    start: row.period_start,
+    end: typeof row.period_end === 'string' ? row.period_end : null,
+    precision: row.date_precision as PeriodValue['precision'],
+  };
+}
+
+export const num = (value: unknown): number | null =>
+  value === null || value === undefined ? null : Number(value);

@@ -13,23 +13,28 @@ export async function updateRecord<View>(
   id: string,
   patch: unknown,
 ): Promise<View> {
-  const changes = resource.toColumns(validate(resource.patch, patch));
+  const input = validate(resource.patch, patch) as Record<string, unknown>;
+  const changes = resource.toColumns(input);
   try {
-    const row = await inTransaction(ctx.db, async (tx) => {
+    return await inTransaction(ctx.db, async (tx) => {
       const current = await findRow(tx, resource.table, id, true);
       if (!current) throw new AppError('record.not_found', { resource: resource.resource, id });
       const pending = [{ id, values: changes }];
       await resolveReferences(tx, resource, pending);
-      return await updateRow(
+      await resource.prepare?.(ctx, tx, [{ values: changes, input, current }]);
+      const row = await updateRow(
         tx,
         resource.table,
         id,
         changes,
         resource.searchText({ ...current, ...changes }),
       );
+      if (!row) throw new AppError('record.not_found', { resource: resource.resource, id });
+      // Child lists the patch names are replaced; the others stay as they are.
+      await resource.children?.write?.(ctx, tx, [{ id, row, input }]);
+      const [view] = await presentRows(tx, resource, [row]);
+      return view as View;
     });
-    if (!row) throw new AppError('record.not_found', { resource: resource.resource, id });
-    return resource.present(row);
   } catch (error) {
     throw mapDbError(error, resource);
   }

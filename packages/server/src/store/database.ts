@@ -5,14 +5,18 @@ import type { Db, Pool } from './db.ts';
 import { inTransaction } from './db.ts';
 
 /**
- * Does the database hold anything a user made? The built-in gazetteer and the default
- * operation do not count.
+ * Does the database hold anything a user made? The built-in gazetteer, the default operation and
+ * the changes they caused do not count; every other table must be empty.
  */
 export async function hasUserRecords(db: Db): Promise<boolean> {
+  const tables = await db.query<{ name: string }>(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables
+     WHERE schemaname = 'public'
+       AND tablename NOT IN ('schema_migrations', 'changes', 'admin_units', 'operations')`,
+  );
+  const anyRows = tables.rows.map((t) => `EXISTS (SELECT 1 FROM ${t.name})`);
   const result = await db.query<{ found: boolean }>(
-    `SELECT EXISTS (SELECT 1 FROM organizations)
-         OR EXISTS (SELECT 1 FROM sites)
-         OR EXISTS (SELECT 1 FROM items)
+    `SELECT ${[...anyRows, 'false'].join(' OR ')}
          OR EXISTS (SELECT 1 FROM operations WHERE id <> $1)
          OR EXISTS (SELECT 1 FROM admin_units WHERE NOT (id = ANY($2::uuid[]))) AS found`,
     [defaultOperationId, builtinGazetteer.map((entry) => stableId('admin-unit', entry.pcode))],

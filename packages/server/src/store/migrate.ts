@@ -103,6 +103,14 @@ async function grantApplicationRole(client: pg.PoolClient, appRole: string): Pro
   await client.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await client.query(`REVOKE INSERT, UPDATE ON schema_migrations FROM ${role}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  // Child rows of aggregates (participants, outcomes …) are replaced wholesale with their
+  // parent's list: migrations mark those tables with a comment starting 'child rows:', and only
+  // those may be deleted from.
+  const childTables = await client.query<{ name: string }>(
+    `SELECT quote_ident(c.relname) AS name FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = 'public' AND c.relkind = 'r' AND obj_description(c.oid, 'pg_class') LIKE 'child rows:%'`,
+  );
+  for (const { name } of childTables.rows) await client.query(`GRANT DELETE ON ${name} TO ${role}`);
 }
 
 export async function schemaVersion(db: pg.Pool | pg.PoolClient): Promise<number> {

@@ -162,12 +162,14 @@ export async function listRows(
   const where = conditions.join(' AND ');
   const countParams = [...params];
   params.push(list.limit, list.offset);
-  const [page, count] = await Promise.all([
-    db.query<Row>(
-      `SELECT ${returning(spec)} FROM ${spec.table} t WHERE ${where} ORDER BY ${order || 'id'}, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
-      params,
-    ),
-    db.query<{ total: number }>(`SELECT count(*) AS total FROM ${spec.table} t WHERE ${where}`, countParams),
-  ]);
+  // One after the other: `db` may be a transaction's single connection.
+  const page = await db.query<Row>(
+    `SELECT ${returning(spec)} FROM ${spec.table} t WHERE ${where} ORDER BY ${order || 'id'}, id LIMIT $${params.length - 1} OFFSET $${params.length}`,
+    params,
+  );
+  const count = await db.query<{ total: number }>(
+    `SELECT count(*) AS total FROM ${spec.table} t WHERE ${where}`,
+    countParams,
+  );
   return { rows: page.rows, total: count.rows[0]?.total ?? 0 };
 }

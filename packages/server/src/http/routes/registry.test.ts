@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testStore } from '../../../test/helpers.ts';
+import { eventually, testApp, testStore } from '../../../test/helpers.ts';
 import type { Store } from '../../store/open.ts';
 
 let store: Store;
@@ -36,7 +36,10 @@ describe('organizations over HTTP', () => {
     });
     expect(patched.json()).toMatchObject({ acronym: 'CICR', names: icrc.names });
 
-    const feed1 = (await app.inject({ url: '/api/changes' })).json();
+    const feed1 = await eventually(
+      async () => (await app.inject({ url: '/api/changes' })).json(),
+      (page) => page.items.filter((c: { id: string }) => c.id === org.id).length >= 2,
+    );
     const mine = feed1.items.filter((c: { id: string }) => c.id === org.id);
     expect(mine.map((c: { op: string }) => c.op)).toEqual(['upsert', 'upsert']);
 
@@ -44,7 +47,10 @@ describe('organizations over HTTP', () => {
       204,
     );
     expect((await app.inject({ url: `/api/organizations/${org.id}` })).statusCode).toBe(404);
-    const feed2 = (await app.inject({ url: `/api/changes?cursor=${feed1.nextCursor}` })).json();
+    const feed2 = await eventually(
+      async () => (await app.inject({ url: `/api/changes?cursor=${feed1.nextCursor}` })).json(),
+      (page) => page.items.length >= 1,
+    );
     expect(feed2.items).toEqual([
       expect.objectContaining({ id: org.id, op: 'delete', resource: 'organization' }),
     ]);

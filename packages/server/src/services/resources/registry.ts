@@ -61,6 +61,7 @@ export const operations = defineResource({
 export const organizations = defineResource({
   resource: 'organization',
   path: 'organizations',
+  publicRead: true,
   table: {
     table: 'organizations',
     columns: ['name_ar', 'name_en', 'acronym', 'kind', 'country', 'parent_id', 'external_ids', 'sensitivity'],
@@ -101,6 +102,7 @@ export const organizations = defineResource({
 export const adminUnits = defineResource({
   resource: 'admin-unit',
   path: 'admin-units',
+  publicRead: true,
   table: {
     table: 'admin_units',
     columns: [
@@ -168,6 +170,7 @@ export const adminUnits = defineResource({
 export const sites = defineResource({
   resource: 'site',
   path: 'sites',
+  publicRead: true,
   table: {
     table: 'sites',
     columns: [
@@ -221,6 +224,7 @@ export const sites = defineResource({
 export const items = defineResource({
   resource: 'item',
   path: 'items',
+  publicRead: true,
   table: {
     table: 'items',
     columns: ['code', 'name_ar', 'name_en', 'category', 'sector', 'base_unit', 'unit_kind', 'conversions'],

@@ -1,24 +1,25 @@
-import { listOf, Uuid } from '@tansiq/core';
+import { listOf, statusEventInput, Uuid } from '@tansiq/core';
 import { z } from 'zod';
 import { createRecord } from '../../services/create-records.ts';
 import { deleteRecord } from '../../services/delete-record.ts';
 import { getRecord } from '../../services/get-record.ts';
 import { listRecords } from '../../services/list-records.ts';
+import { recordStatusEvent } from '../../services/record-status-event.ts';
 import type { Resource } from '../../services/resource.ts';
-import { registryResources } from '../../services/resources/registry.ts';
+import { allResources } from '../../services/resources/index.ts';
 import { updateRecord } from '../../services/update-record.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
 
 const IdParams = z.object({ id: Uuid });
 
-/** The five verbs of a registry resource, described once for all of them. */
-function registryRoutes(resource: Resource): RouteDef[] {
+/** The verbs of a resource, described once for all of them. */
+function resourceRoutes(resource: Resource): RouteDef[] {
   const base = `/api/${resource.path}`;
   const tag = resource.path;
-  // Reads of the reference registry are public (api.md); writes will need a signed-in user.
-  const readAccess = resource.path === 'operations' ? 'signed_in' : 'public';
-  return [
+  // Reads of the reference registry are public (api.md); everything else needs a signed-in user.
+  const readAccess = resource.publicRead ? 'public' : 'signed_in';
+  const routes = [
     defineRoute({
       method: 'GET',
       url: base,
@@ -72,8 +73,23 @@ function registryRoutes(resource: Resource): RouteDef[] {
       handler: ({ params }, req) => deleteRecord(ctxOf(req), resource, params.id),
     }),
   ];
+  if (resource.statuses) {
+    routes.push(
+      defineRoute({
+        method: 'POST',
+        url: `${base}/:id/events`,
+        summary: `Record a dated status change of a ${resource.resource}`,
+        tag,
+        access: 'signed_in',
+        params: IdParams,
+        body: statusEventInput(resource.statuses.values),
+        response: resource.view,
+        status: 201,
+        handler: ({ params, body }, req) => recordStatusEvent(ctxOf(req), resource, params.id, body),
+      }),
+    );
+  }
+  return routes;
 }
 
-export const registryRouteDefs: RouteDef[] = registryResources.flatMap((resource) =>
-  registryRoutes(resource as Resource),
-);
+export const resourceRouteDefs: RouteDef[] = allResources.flatMap((resource) => resourceRoutes(resource));

@@ -1,0 +1,19 @@
+import type { Resource } from '../resource.ts';
+import { agreements } from './agreements.ts';
+import { distributions } from './distributions.ts';
+import { meetings } from './meetings.ts';
+import { pledges } from './pledges.ts';
+import { populationMovements } from './population-movements.ts';
+import { registryResources } from './registry.ts';
+import { shipments } from './shipments.ts';
+
+/** Every resource served by the generic routes (CRUD, lists, status events). */
+export const allResources: Resource[] = [
+  ...registryResources,
+  populationMovements as Resource,
+  meetings as Resource,
+  agreements as Resource,
+  pledges as Resource,
+  shipments as Resource,
+  distributions as Resource,
+];

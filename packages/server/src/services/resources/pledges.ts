@@ -1,0 +1,146 @@
+import { PledgeInput, PledgeListQuery, PledgePatch, PledgeView, pledgeStatuses } from '@tansiq/core';
+import { searchTerms } from '@tansiq/core/text/arabic';
+import { statusEventsOf } from '../../store/status-events.ts';
+import { fillBaseQuantities } from '../item-quantities.ts';
+import { presentStatusEvent } from '../record-status-event.ts';
+import {
+  defined,
+  defineResource,
+  meta,
+  num,
+  periodColumns,
+  presentPeriod,
+  titleColumns,
+  titlesOf,
+} from '../resource.ts';
+
+export const pledges = defineResource({
+  resource: 'pledge',
+  path: 'pledges',
+  table: {
+    table: 'pledges',
+    columns: [
+      'operation_id',
+      'title_ar',
+      'title_en',
+      'source_organization_id',
+      'destination_organization_id',
+      'modality',
+      'amount',
+      'currency',
+      'amount_usd',
+      'item_id',
+      'quantity',
+      'unit',
+      'base_quantity',
+      'approximate',
+      'period_start',
+      'period_end',
+      'date_precision',
+      'place_admin_unit_id',
+      'place_text',
+      'sensitivity',
+    ],
+    derived: `t.status, aid_political_condition('pledge', t.id) AS political_condition`,
+  },
+  input: PledgeInput,
+  patch: PledgePatch,
+  query: PledgeListQuery,
+  view: PledgeView,
+  toColumns: (input) =>
+    defined({
+      operation_id: input.operationId,
+      ...titleColumns(input.titles),
+      source_organization_id: input.sourceOrganizationId,
+      destination_organization_id: input.destinationOrganizationId,
+      modality: input.modality,
+      amount: input.amount,
+      currency: input.currency,
+      amount_usd: input.amountUsd,
+      item_id: input.itemId,
+      quantity: input.quantity,
+      unit: input.unit,
+      approximate: input.approximate,
+      ...periodColumns(input.period),
+      place_admin_unit_id: input.place === undefined ? undefined : (input.place.adminUnitId ?? null),
+      place_text: input.place === undefined ? undefined : (input.place.text ?? null),
+      sensitivity: input.sensitivity,
+    }),
+  prepare: (_ctx, tx, rows) => fillBaseQuantities(tx, rows),
+  present: (row, extra) => ({
+    ...meta(row),
+    operationId: String(row.operation_id),
+    titles: titlesOf(row),
+    sourceOrganizationId: String(row.source_organization_id),
+    destinationOrganizationId: (row.destination_organization_id as string | null) ?? null,
+    modality: row.modality as PledgeView['modality'],
+    amount: num(row.amount),
+    currency: (row.currency as string | null) ?? null,
+    amountUsd: num(row.amount_usd),
+    itemId: (row.item_id as string | null) ?? null,
+    quantity: num(row.quantity),
+    unit: (row.unit as string | null) ?? null,
+    baseQuantity: num(row.base_quantity),
+    approximate: row.approximate === true,
+    status: row.status as PledgeView['status'],
+    statusHistory: (extra as { history?: PledgeView['statusHistory'] } | undefined)?.history ?? [],
+    period: presentPeriod(row),
+    place: {
+      adminUnitId: (row.place_admin_unit_id as string | null) ?? null,
+      text: (row.place_text as string | null) ?? null,
+    },
+    sensitivity: row.sensitivity as PledgeView['sensitivity'],
+    conditionedOnPoliticalAgreement: row.political_condition === true,
+  }),
+  children: {
+    load: async (db, rows) => {
+      const events = await statusEventsOf(
+        db,
+        rows.map((row) => row.id),
+      );
+      return new Map(
+        rows.map((row) => [row.id, { history: (events.get(row.id) ?? []).map(presentStatusEvent) }]),
+      );
+    },
+  },
+  statuses: { values: pledgeStatuses },
+  searchText: (row) => searchTerms(row.title_ar as string, row.title_en as string, row.place_text as string),
+  references: [
+    { field: 'operationId', column: 'operation_id', table: 'operations', resource: 'operation' },
+    {
+      field: 'sourceOrganizationId',
+      column: 'source_organization_id',
+      table: 'organizations',
+      resource: 'organization',
+    },
+    {
+      field: 'destinationOrganizationId',
+      column: 'destination_organization_id',
+      table: 'organizations',
+      resource: 'organization',
+    },
+    { field: 'itemId', column: 'item_id', table: 'items', resource: 'item' },
+    {
+      field: 'place.adminUnitId',
+      column: 'place_admin_unit_id',
+      table: 'admin_units',
+      resource: 'admin-unit',
+    },
+  ],
+  uniques: { pledges_pkey: 'id' },
+  filters: {
+    operationId: 'operation_id',
+    status: 'status',
+    modality: 'modality',
+    itemId: 'item_id',
+    sourceOrganizationId: 'source_organization_id',
+    conditionedOnPoliticalAgreement: `aid_political_condition('pledge', t.id)`,
+  },
+  sorts: {
+    createdAt: 'created_at',
+    updatedAt: 'updated_at',
+    periodStart: 'period_start',
+    amountUsd: 'amount_usd',
+  },
+  defaultSort: 'createdAt',
+});
