@@ -71,7 +71,7 @@ describe('tansiq on the embedded PostgreSQL', () => {
 
     const demo = await run(['demo', 'load']);
     expect(demo.code).toBe(0);
-    expect(demo.out).toMatch(/0 created, 9 already present/);
+    expect(demo.out).toMatch(/0 created, 18 already present/);
 
     const created = await fetch(`${first.url}/api/organizations`, {
       method: 'POST',
