@@ -45,11 +45,19 @@ export function parseCommandArgs(command: Command, argv: string[]) {
 }
 
 export function commandHelp(command: Command, lang: Lang): string {
-  const lines = [`tansiq ${command.usage}`, '', command.summary[lang], ''];
-  for (const [name, help] of Object.entries(command.optionHelp ?? {})) {
-    lines.push(`  --${name.padEnd(16)} ${help[lang]}`);
-  }
-  lines.push(`  --${'lang ar|en'.padEnd(16)} ${lang === 'ar' ? 'لغة الرسائل' : 'language of messages'}`);
-  lines.push(`  --${'help'.padEnd(16)} ${lang === 'ar' ? 'هذه المساعدة' : 'this help'}`);
+  const rows: [string, string][] = Object.entries(command.optionHelp ?? {}).map(([name, help]) => [
+    `--${name}`,
+    help[lang],
+  ]);
+  rows.push(['--lang ar|en', lang === 'ar' ? 'لغة الرسائل' : 'language of messages']);
+  rows.push(['--help', lang === 'ar' ? 'هذه المساعدة' : 'this help']);
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  const lines = [
+    `tansiq ${command.usage}`,
+    '',
+    command.summary[lang],
+    '',
+    ...rows.map(([n, h]) => `  ${n.padEnd(width)}${h}`),
+  ];
   return `${lines.join('\n')}\n`;
 }

@@ -6,6 +6,8 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
 import { demoLoadCommand } from './commands/demo.ts';
 import { gazetteerImportCommand } from './commands/gazetteer.ts';
+import { recordMovementCommand, recordReverseCommand } from './commands/record.ts';
+import { reportCommand, reportCommands } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 
 export const commands: Command[] = [
@@ -16,6 +18,10 @@ export const commands: Command[] = [
   gazetteerImportCommand,
   backupCommand,
   restoreCommand,
+  reportCommand,
+  ...reportCommands,
+  recordMovementCommand,
+  recordReverseCommand,
 ];
 
 /** Exit codes (api.md): 0 ok, 1 refused (bad input, a domain rule), 2 usage, 3 internal. */

@@ -69,7 +69,7 @@ export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly
   const cells = rows.map((row) =>
     columns.map((column) => {
       const value = column.cell(row);
-      if (value === null) return { text: '—', numeric: false };
+      if (value === null) return { text: '—', numeric: null };
       if (typeof value === 'number') return { text: formatNumber(value, lang), numeric: true };
       return { text: clean(value) || '—', numeric: false };
     }),
@@ -78,13 +78,17 @@ export function renderTable<Row>(columns: readonly Column<Row>[], rows: readonly
   const widths = headers.map((header, i) =>
     Math.max(displayWidth(header), ...cells.map((line) => displayWidth(line[i]?.text ?? ''))),
   );
-  const numericColumn = columns.map((_, i) => cells.every((line) => line[i]?.numeric !== false));
+  // A column of numbers (and dashes for missing ones) is aligned to the end, header included.
+  const numericColumn = columns.map(
+    (_, i) =>
+      cells.some((line) => line[i]?.numeric === true) && cells.every((line) => line[i]?.numeric !== false),
+  );
   const join = (parts: string[]) => parts.join('  ').trimEnd();
   const lines = [
     join(headers.map((header, i) => pad(header, widths[i] ?? 0, numericColumn[i] === true))),
     join(widths.map((width) => '-'.repeat(width))),
     ...cells.map((line) =>
-      join(line.map((cell, i) => pad(cell.text, widths[i] ?? 0, cell.numeric || numericColumn[i] === true))),
+      join(line.map((cell, i) => pad(cell.text, widths[i] ?? 0, numericColumn[i] === true))),
     ),
   ];
   return `${lines.join('\n')}\n`;

@@ -7,7 +7,8 @@ export function validate<S extends z.ZodType>(
   input: unknown,
   at?: Record<string, unknown>,
 ): z.infer<S> {
-  const result = schema.safeParse(input);
+  // reportInput: tells a missing field ("is required") from a wrong one ("must be a number").
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new AppError('validation.invalid', { issues: result.error.issues, ...at });
   return result.data;
 }

@@ -206,3 +206,17 @@ describe('items', () => {
     expect(good.json()).toMatchObject({ baseUnit: 'kg', conversions: [{ unit: 'sack', factor: 50 }] });
   });
 });
+
+describe('validation messages', () => {
+  it('tells a wrong value from a missing one', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { names: { en: 'X' }, kind: 42 },
+    });
+    const kind = response.json().error.details.fields.find((f: { field: string }) => f.field === 'kind');
+    expect(kind.message).not.toMatch(/required/);
+    const missing = await app.inject({ method: 'POST', url: '/api/organizations', payload: { names: { en: 'X' } } });
+    expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'kind', message: 'is required' });
+  });
+});
