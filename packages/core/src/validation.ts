@@ -90,6 +90,10 @@ const customMessages: Record<Lang, Record<string, string>> = {
       'needs the number of individuals it breaks down',
     'population_movement.patch_counts_together':
       'must be sent in the same change (null when there is none): the figures are checked together',
+    'claim.claimant_one_of': 'needs exactly one of organizationId or personId',
+    'claim.quote_order': 'must be after the start of the quote',
+    'claim.quantity_value': 'a quantity is claimed as { amount, unit, approximate? }',
+    'claim.value_too_large': 'is too large for a claimed value (at most 10,000 characters of JSON)',
   },
   ar: {
     'names.required': 'يحتاج اسمًا بالعربية أو بالإنجليزية',
@@ -119,6 +123,10 @@ const customMessages: Record<Lang, Record<string, string>> = {
     'population_movement.disaggregation_without_individuals': 'يحتاج عدد الأفراد الذي يفصّله',
     'population_movement.patch_counts_together':
       'يجب إرساله في التعديل نفسه (null إن لم يوجد): تُدقَّق الأرقام معًا',
+    'claim.claimant_one_of': 'يحتاج إلى واحد فقط من organizationId أو personId',
+    'claim.quote_order': 'يجب أن يأتي بعد بداية الاقتباس',
+    'claim.quantity_value': 'تُذكر الكمية المدّعاة بالشكل { amount, unit, approximate? }',
+    'claim.value_too_large': 'أكبر مما تتسع له قيمة ادعاء (10,000 محرف JSON على الأكثر)',
   },
 };
 
@@ -132,6 +140,8 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], lang: Lang): Fi
     const texts = fieldMessages[lang];
     let key: string = issue.code;
     const values: Record<string, unknown> = {};
+    // With `reportInput`, an issue whose input is undefined is a missing field, whatever failed.
+    const missing = 'input' in issue && issue.input === undefined && issue.code !== 'custom';
     switch (issue.code) {
       case 'invalid_type':
         if (issue.input === undefined) key = 'required';
@@ -160,6 +170,7 @@ export function fieldErrors(issues: readonly z.core.$ZodIssue[], lang: Lang): Fi
       default:
         key = 'invalid';
     }
+    if (missing) key = 'required';
     const template = texts[key] ?? texts.invalid ?? '';
     return { field: pathOf(issue), code: key, message: interpolate(template, values) };
   });
