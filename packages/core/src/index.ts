@@ -3,6 +3,7 @@ export * from './i18n.ts';
 export * from './ids.ts';
 export * from './messages.ts';
 export * from './schemas/agreements.ts';
+export * from './schemas/claims.ts';
 export * from './schemas/common.ts';
 export * from './schemas/ledger.ts';
 export * from './schemas/meetings.ts';

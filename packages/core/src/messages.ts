@@ -49,6 +49,11 @@ const en = {
   'distribution.already_completed': 'The distribution is already completed.',
   'distribution.completed_cannot_cancel':
     'A completed distribution moved stock: reverse its stock movement instead of cancelling it.',
+  'claim.quote_mismatch':
+    'The quote does not match the source text at characters {start} to {end}: the source reads "{found}" there. Nothing was saved.',
+  'claim.source_has_no_text':
+    'The source {sourceId} has no stored text to quote: send the claim without a quote, or ingest the text first.',
+  'claim.transition_refused': 'A {from} claim cannot become {to}.',
   'cli.usage': '{reason}. Run "tansiq {command} --help" for usage.',
   'cli.unknown_command': 'Unknown command "{command}". Run "tansiq --help" for the list of commands.',
   internal: 'Something went wrong on our side. The error was logged.',
@@ -95,6 +100,11 @@ const ar = {
   'distribution.no_source_site': 'يحتاج التوزيع إلى الموقع الذي يُسحب منه المخزون (fromSiteId) قبل إتمامه.',
   'distribution.already_completed': 'التوزيع مكتمل بالفعل.',
   'distribution.completed_cannot_cancel': 'حرّك التوزيعُ المكتمل المخزونَ: اعكس حركة المخزون بدلًا من إلغائه.',
+  'claim.quote_mismatch':
+    'لا يطابق الاقتباس نص المصدر بين المحرفين {start} و{end}: في المصدر هناك «{found}». لم يُحفظ شيء.',
+  'claim.source_has_no_text':
+    'لا يحفظ المصدر {sourceId} نصًا يمكن الاقتباس منه: أرسل الادعاء دون اقتباس، أو أدخل نص المصدر أولًا.',
+  'claim.transition_refused': 'لا يمكن تحويل حالة الادعاء من «{from}» إلى «{to}».',
   'cli.usage': '{reason}. شغّل «tansiq {command} --help» لمعرفة طريقة الاستخدام.',
   'cli.unknown_command': 'الأمر «{command}» غير معروف. شغّل «tansiq --help» لقائمة الأوامر.',
   internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',
@@ -113,9 +123,33 @@ export const resourceNames: Record<string, Record<Lang, string>> = {
   'agreement-condition': { en: 'agreement condition', ar: 'شرط اتفاق' },
   'aid-condition': { en: 'conditional link', ar: 'ربط مشروط' },
   meeting: { en: 'meeting', ar: 'اجتماع' },
+  claim: { en: 'claim', ar: 'ادعاء' },
+};
+
+/** Claim statuses as messages name them. */
+export const claimStatusNames: Record<string, Record<Lang, string>> = {
+  reported: { en: 'reported', ar: 'مُبلَّغ عنه' },
+  corroborated: { en: 'corroborated', ar: 'مُعزَّز' },
+  confirmed: { en: 'confirmed', ar: 'مؤكَّد' },
+  disputed: { en: 'disputed', ar: 'متنازَع عليه' },
+  refuted: { en: 'refuted', ar: 'مدحوض' },
+  retracted: { en: 'retracted', ar: 'مسحوب' },
+};
+
+/** Details whose values a message names in the reader's language, per error code. */
+const namedDetails: Partial<Record<ErrorCode, Record<string, Record<string, Record<Lang, string>>>>> = {
+  'claim.transition_refused': { from: claimStatusNames, to: claimStatusNames },
 };
 
 export function messageFor(lang: Lang, code: ErrorCode, details: ErrorDetails = {}): string {
   const resource = typeof details.resource === 'string' ? resourceNames[details.resource]?.[lang] : undefined;
-  return interpolate(messages[lang][code], resource ? { ...details, resource } : details);
+  const named = Object.entries(namedDetails[code] ?? {}).map(([key, names]) => [
+    key,
+    names[String(details[key])]?.[lang] ?? details[key],
+  ]);
+  return interpolate(messages[lang][code], {
+    ...details,
+    ...Object.fromEntries(named),
+    ...(resource ? { resource } : {}),
+  });
 }

@@ -1,4 +1,5 @@
 import {
+  type ItemInput,
   type OrganizationKind,
   organizationKinds,
   type Sensitivity,
@@ -364,6 +365,105 @@ export function generateSites(
       spec.location = { lat: prng.between(32.3, 37.3, 5), lon: prng.between(35.7, 42.3, 5) };
     if (organizationCount > 0 && prng.chance(0.85)) spec.operator = prng.int(organizationCount);
     specs.push(spec);
+  }
+  return specs;
+}
+
+export interface ItemSpec {
+  code: string;
+  nameAr: string;
+  nameEn: string;
+  category: ItemInput['category'];
+  sector: ItemInput['sector'];
+  baseUnit: string;
+  unitKind: ItemInput['unitKind'];
+  conversions: { unit: string; factor: number }[];
+}
+
+type ItemTemplate = Omit<ItemSpec, 'code'>;
+
+type ItemRow = readonly [
+  nameAr: string,
+  nameEn: string,
+  category: ItemSpec['category'],
+  sector: ItemSpec['sector'],
+  baseUnit: string,
+  unitKind: ItemSpec['unitKind'],
+  conversions: readonly (readonly [unit: string, factor: number])[],
+];
+
+const itemRows: readonly ItemRow[] = [
+  ['دقيق القمح', 'Wheat flour', 'food', 'food_security', 'kg', 'mass', [['bag', 50]]],
+  ['أرز', 'Rice', 'food', 'food_security', 'kg', 'mass', [['bag', 25]]],
+  ['عدس', 'Lentils', 'food', 'food_security', 'kg', 'mass', [['bag', 25]]],
+  ['سكر', 'Sugar', 'food', 'food_security', 'kg', 'mass', [['bag', 50]]],
+  ['زيت نباتي', 'Vegetable oil', 'food', 'food_security', 'l', 'volume', [['can', 5]]],
+  ['سلة غذائية', 'Food basket', 'food', 'food_security', 'piece', 'count', [['pallet', 40]]],
+  ['حليب أطفال', 'Infant formula', 'food', 'nutrition', 'kg', 'mass', [['tin', 0.4]]],
+  ['معجون غذائي علاجي', 'Therapeutic food paste', 'food', 'nutrition', 'sachet', 'count', [['carton', 150]]],
+  ['مكملات غذائية', 'Micronutrient powder', 'food', 'nutrition', 'sachet', 'count', [['box', 30]]],
+  ['لقاح سبوتنيك لايت', 'Sputnik Light vaccine', 'vaccine', 'health', 'dose', 'count', [['vial', 5]]],
+  ['لقاح الحصبة', 'Measles vaccine', 'vaccine', 'health', 'dose', 'count', [['vial', 10]]],
+  ['باراسيتامول', 'Paracetamol', 'health', 'health', 'tablet', 'count', [['box', 100]]],
+  ['أموكسيسيلين', 'Amoxicillin', 'health', 'health', 'capsule', 'count', [['box', 500]]],
+  ['محلول وريدي', 'IV fluid', 'health', 'health', 'l', 'volume', [['bag', 0.5]]],
+  ['حقيبة جراحية', 'Surgical kit', 'health', 'health', 'kit', 'count', []],
+  ['خيمة عائلية', 'Family tent', 'shelter', 'shelter', 'piece', 'count', []],
+  ['شادر بلاستيكي', 'Plastic tarpaulin', 'shelter', 'shelter', 'piece', 'count', [['bale', 10]]],
+  ['بطانية', 'Blanket', 'nfi', 'shelter', 'piece', 'count', [['bale', 20]]],
+  ['فرشة', 'Mattress', 'nfi', 'camp_coordination', 'piece', 'count', []],
+  ['طقم مطبخ', 'Kitchen set', 'nfi', 'camp_coordination', 'kit', 'count', []],
+  ['حقيبة نظافة', 'Hygiene kit', 'wash', 'wash', 'kit', 'count', [['pallet', 48]]],
+  ['أقراص تنقية المياه', 'Water purification tablets', 'wash', 'wash', 'tablet', 'count', [['strip', 10]]],
+  ['جالون مياه', 'Jerrycan', 'wash', 'wash', 'piece', 'count', []],
+  ['كلور', 'Chlorine', 'wash', 'wash', 'kg', 'mass', [['drum', 45]]],
+  ['حقيبة مدرسية', 'School kit', 'education', 'education', 'kit', 'count', [['carton', 20]]],
+  ['حقيبة ترفيهية', 'Recreation kit', 'education', 'education', 'kit', 'count', []],
+  ['حقيبة كرامة', 'Dignity kit', 'nfi', 'protection', 'kit', 'count', []],
+  ['مولدة كهربائية', 'Generator', 'equipment', 'early_recovery', 'piece', 'count', []],
+  ['وقود ديزل', 'Diesel fuel', 'other', 'logistics', 'l', 'volume', [['barrel', 200]]],
+  ['جهاز لاسلكي', 'Radio handset', 'equipment', 'emergency_telecommunications', 'piece', 'count', []],
+  ['مصباح شمسي', 'Solar lamp', 'nfi', 'shelter', 'piece', 'count', [['carton', 12]]],
+  ['ملابس شتوية', 'Winter clothing kit', 'nfi', 'multi_sector', 'kit', 'count', []],
+];
+
+const itemTemplates: readonly ItemTemplate[] = itemRows.map(
+  ([nameAr, nameEn, category, sector, baseUnit, unitKind, conversions]) => ({
+    nameAr,
+    nameEn,
+    category,
+    sector,
+    baseUnit,
+    unitKind,
+    conversions: conversions.map(([unit, factor]) => ({ unit, factor })),
+  }),
+);
+
+const itemGrades: Words = [
+  ['', ''],
+  [' - نوع ب', ', grade B'],
+  [' - مخزون احتياطي', ', reserve stock'],
+];
+
+/**
+ * `count` items across sectors, each with its base unit and a packaging conversion or none (a
+ * template's second and third use is another grade of it, with its own code).
+ */
+export function generateItems(count: number): ItemSpec[] {
+  const specs: ItemSpec[] = [];
+  for (let i = 0; i < count; i++) {
+    const template = itemTemplates[i % itemTemplates.length];
+    const [gradeAr, gradeEn] = itemGrades[Math.floor(i / itemTemplates.length) % itemGrades.length] ?? [
+      '',
+      '',
+    ];
+    if (!template) throw new Error('no item templates');
+    specs.push({
+      ...template,
+      code: `BENCH-${String(i + 1).padStart(3, '0')}`,
+      nameAr: template.nameAr + gradeAr,
+      nameEn: template.nameEn + gradeEn,
+    });
   }
   return specs;
 }

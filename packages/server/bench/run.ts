@@ -17,6 +17,7 @@ import {
   Stopwatch,
   withDatabase,
 } from './bench.ts';
+import { ledgerBench } from './ledger.ts';
 import { registryInsert } from './registry-insert.ts';
 
 /**
@@ -28,7 +29,7 @@ import { registryInsert } from './registry-insert.ts';
  */
 
 /** Every benchmark, in the order they run. A new benchmark is a file of its own, listed here. */
-const benchmarks: readonly Benchmark[] = [registryInsert];
+const benchmarks: readonly Benchmark[] = [registryInsert, ledgerBench];
 
 const defaultRows = 100_000;
 

@@ -143,8 +143,8 @@ const demoMeetings = [
     period: { start: '2020-11-11', end: '2020-11-12', precision: 'day' },
     place: { adminUnitId: damascus, text: 'دمشق' },
     participants: [
-      { organizationId: d.russianGovernment, role: 'convener' },
-      { organizationId: d.syrianAuthorities, role: 'convener' },
+      { organizationId: d.russianGovernment, role: 'convener', attendance: 'attended' },
+      { organizationId: d.syrianAuthorities, role: 'convener', attendance: 'attended' },
       { organizationId: d.usGovernment, role: 'participant', attendance: 'boycotted' },
       { group: { ar: 'دول غربية', en: 'Western states' }, role: 'participant', attendance: 'boycotted' },
       {
