@@ -38,6 +38,8 @@ export const errorCodes = [
   'distribution.no_source_site',
   'distribution.already_completed',
   'distribution.completed_cannot_cancel',
+  'source.no_text',
+  'source.ingest_required',
   'claim.quote_mismatch',
   'claim.source_has_no_text',
   'claim.transition_refused',

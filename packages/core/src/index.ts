@@ -9,5 +9,6 @@ export * from './schemas/ledger.ts';
 export * from './schemas/meetings.ts';
 export * from './schemas/population-movements.ts';
 export * from './schemas/registry.ts';
+export * from './schemas/sources.ts';
 export * from './units.ts';
 export * from './validation.ts';

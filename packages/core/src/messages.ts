@@ -49,6 +49,9 @@ const en = {
   'distribution.already_completed': 'The distribution is already completed.',
   'distribution.completed_cannot_cancel':
     'A completed distribution moved stock: reverse its stock movement instead of cancelling it.',
+  'source.no_text': 'Source {id} has no text: it is known by its metadata only.',
+  'source.ingest_required':
+    'Sources are created by ingesting their text (POST /api/sources, tansiq source add), which identifies it and finds near-duplicates.',
   'claim.quote_mismatch':
     'The quote does not match the source text at characters {start} to {end}: the source reads "{found}" there. Nothing was saved.',
   'claim.source_has_no_text':
@@ -100,6 +103,9 @@ const ar = {
   'distribution.no_source_site': 'يحتاج التوزيع إلى الموقع الذي يُسحب منه المخزون (fromSiteId) قبل إتمامه.',
   'distribution.already_completed': 'التوزيع مكتمل بالفعل.',
   'distribution.completed_cannot_cancel': 'حرّك التوزيعُ المكتمل المخزونَ: اعكس حركة المخزون بدلًا من إلغائه.',
+  'source.no_text': 'المصدر {id} بلا نص: يُعرف ببياناته الوصفية فقط.',
+  'source.ingest_required':
+    'تُنشأ المصادر باستيعاب نصها (POST /api/sources أو tansiq source add)، فيُعرَّف بها وتُكتشف نسخها المتقاربة.',
   'claim.quote_mismatch':
     'لا يطابق الاقتباس نص المصدر بين المحرفين {start} و{end}: في المصدر هناك «{found}». لم يُحفظ شيء.',
   'claim.source_has_no_text':

@@ -90,10 +90,17 @@ const customMessages: Record<Lang, Record<string, string>> = {
       'needs the number of individuals it breaks down',
     'population_movement.patch_counts_together':
       'must be sent in the same change (null when there is none): the figures are checked together',
+    'language.code': 'must be a language code such as ar or en (ISO 639-1)',
+    'source.text_too_large': 'must be at most 5 MB (UTF-8)',
+    'source.text_invalid': 'contains characters that cannot be stored (NUL or a lone surrogate)',
+    'source.text_blank': 'must contain more than white space',
+    'source.text_immutable':
+      'cannot be changed: the text of a source never changes; ingest the new text as a new source',
     'claim.claimant_one_of': 'needs exactly one of organizationId or personId',
     'claim.quote_order': 'must be after the start of the quote',
     'claim.quantity_value': 'a quantity is claimed as { amount, unit, approximate? }',
     'claim.value_too_large': 'is too large for a claimed value (at most 10,000 characters of JSON)',
+    'claim.value_null': 'cannot be null: a claim states a value',
   },
   ar: {
     'names.required': 'يحتاج اسمًا بالعربية أو بالإنجليزية',
@@ -123,10 +130,16 @@ const customMessages: Record<Lang, Record<string, string>> = {
     'population_movement.disaggregation_without_individuals': 'يحتاج عدد الأفراد الذي يفصّله',
     'population_movement.patch_counts_together':
       'يجب إرساله في التعديل نفسه (null إن لم يوجد): تُدقَّق الأرقام معًا',
+    'language.code': 'يجب أن يكون رمز لغة مثل ar أو en (ISO 639-1)',
+    'source.text_too_large': 'يجب ألا يزيد على 5 ميغابايت (UTF-8)',
+    'source.text_invalid': 'يحتوي محارف لا يمكن حفظها (NUL أو نصف زوج بديل)',
+    'source.text_blank': 'يجب أن يحتوي أكثر من المسافات البيضاء',
+    'source.text_immutable': 'لا يمكن تغييره: نص المصدر لا يتغير أبدًا؛ استوعب النص الجديد مصدرًا جديدًا',
     'claim.claimant_one_of': 'يحتاج إلى واحد فقط من organizationId أو personId',
     'claim.quote_order': 'يجب أن يأتي بعد بداية الاقتباس',
     'claim.quantity_value': 'تُذكر الكمية المدّعاة بالشكل { amount, unit, approximate? }',
     'claim.value_too_large': 'أكبر مما تتسع له قيمة ادعاء (10,000 محرف JSON على الأكثر)',
+    'claim.value_null': 'لا يكون null: الادعاء يذكر قيمة',
   },
 };
 

@@ -6,9 +6,11 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
 import { demoLoadCommand } from './commands/demo.ts';
 import { gazetteerImportCommand } from './commands/gazetteer.ts';
+import { provenanceCommand } from './commands/provenance.ts';
 import { recordMovementCommand, recordReverseCommand } from './commands/record.ts';
 import { reportCommand, reportCommands } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
+import { sourceAddCommand } from './commands/source.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -22,6 +24,8 @@ export const commands: Command[] = [
   ...reportCommands,
   recordMovementCommand,
   recordReverseCommand,
+  sourceAddCommand,
+  provenanceCommand,
 ];
 
 /** Exit codes (api.md): 0 ok, 1 refused (bad input, a domain rule), 2 usage, 3 internal. */

@@ -9,9 +9,11 @@ import { httpStatus, presentError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { type RouteDef, registerRoutes } from './route.ts';
 import { agreementRouteDefs } from './routes/agreements.ts';
+import { claimRouteDefs } from './routes/claims.ts';
 import { ledgerRouteDefs } from './routes/ledger.ts';
 import { reportRouteDefs } from './routes/reports.ts';
 import { resourceRouteDefs } from './routes/resources.ts';
+import { sourceRouteDefs } from './routes/sources.ts';
 import { changesRoute, healthRoute } from './routes/system.ts';
 
 declare module 'fastify' {
@@ -26,7 +28,9 @@ export const routeDefs: RouteDef[] = [
   healthRoute,
   changesRoute,
   ...resourceRouteDefs,
+  ...sourceRouteDefs,
   ...agreementRouteDefs,
+  ...claimRouteDefs,
   ...ledgerRouteDefs,
   ...reportRouteDefs,
 ];

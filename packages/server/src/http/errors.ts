@@ -46,6 +46,8 @@ export const httpStatus = {
   'distribution.no_source_site': 409,
   'distribution.already_completed': 409,
   'distribution.completed_cannot_cancel': 409,
+  'source.no_text': 404,
+  'source.ingest_required': 400,
   'claim.quote_mismatch': 422,
   'claim.source_has_no_text': 422,
   'claim.transition_refused': 409,

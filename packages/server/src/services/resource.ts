@@ -27,6 +27,8 @@ export interface Resource<View = unknown> {
   path: string;
   /** Reads open to the public (the reference registry, api.md); writes always need sign-in. */
   publicRead?: boolean;
+  /** 'custom': created by its own service and route (sources: ingest), not the generic POST /api/R. */
+  create?: 'custom';
   table: TableSpec;
   input: z.ZodType;
   patch: z.ZodType;

@@ -23,6 +23,7 @@ import { reportStock } from '../../services/report-stock.ts';
 import { reverseStockMovement } from '../../services/reverse-stock-movement.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
+import { provenanceRoute } from './resources.ts';
 
 const IdParams = z.object({ id: Uuid });
 
@@ -48,6 +49,7 @@ export const ledgerRouteDefs: RouteDef[] = [
     response: StockMovementView,
     handler: ({ params }, req) => getStockMovement(ctxOf(req), params.id),
   }),
+  provenanceRoute('stock-movements', 'stock movement'),
   defineRoute({
     method: 'POST',
     url: '/api/stock-movements',

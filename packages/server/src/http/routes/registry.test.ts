@@ -216,7 +216,11 @@ describe('validation messages', () => {
     });
     const kind = response.json().error.details.fields.find((f: { field: string }) => f.field === 'kind');
     expect(kind.message).not.toMatch(/required/);
-    const missing = await app.inject({ method: 'POST', url: '/api/organizations', payload: { names: { en: 'X' } } });
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/organizations',
+      payload: { names: { en: 'X' } },
+    });
     expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'kind', message: 'is required' });
   });
 });

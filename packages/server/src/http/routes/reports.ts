@@ -1,4 +1,6 @@
 import {
+  ClaimedVsConfirmedQuery,
+  ClaimedVsConfirmedReport,
   ConditionedAidQuery,
   ConditionedAidReport,
   MeetingsTimelineQuery,
@@ -6,6 +8,7 @@ import {
   ReturnsReport,
   ReturnsReportQuery,
 } from '@tansiq/core';
+import { reportClaimedVsConfirmed } from '../../services/report-claimed-vs-confirmed.ts';
 import { reportConditionedAid } from '../../services/report-conditioned-aid.ts';
 import { reportMeetingsTimeline } from '../../services/report-meetings-timeline.ts';
 import { reportReturns } from '../../services/report-returns.ts';
@@ -49,5 +52,16 @@ export const reportRouteDefs: RouteDef[] = [
     query: MeetingsTimelineQuery,
     response: MeetingsTimelineReport,
     handler: ({ query }, req) => reportMeetingsTimeline(ctxOf(req), query),
+  }),
+  defineRoute({
+    method: 'GET',
+    url: '/api/reports/claimed-vs-confirmed',
+    summary:
+      'Claimed figures beside what records and the ledger show: one row per record and field (shipments, distributions, pledges, population movements) with every claim, its claimant, status and source, and the difference and ratio when units relate',
+    tag: 'reports',
+    access: 'signed_in',
+    query: ClaimedVsConfirmedQuery,
+    response: ClaimedVsConfirmedReport,
+    handler: ({ query }, req) => reportClaimedVsConfirmed(ctxOf(req), query),
   }),
 ];

@@ -1,7 +1,8 @@
-import { listOf, statusEventInput, Uuid } from '@tansiq/core';
+import { listOf, ProvenanceView, statusEventInput, Uuid } from '@tansiq/core';
 import { z } from 'zod';
 import { createRecord } from '../../services/create-records.ts';
 import { deleteRecord } from '../../services/delete-record.ts';
+import { getProvenance } from '../../services/get-provenance.ts';
 import { getRecord } from '../../services/get-record.ts';
 import { listRecords } from '../../services/list-records.ts';
 import { recordStatusEvent } from '../../services/record-status-event.ts';
@@ -12,6 +13,20 @@ import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
 
 const IdParams = z.object({ id: Uuid });
+
+/** GET /api/R/:id/provenance: the claims about a record, their sources, quotes and verifications. */
+export function provenanceRoute(path: string, singular: string): RouteDef {
+  return defineRoute({
+    method: 'GET',
+    url: `/api/${path}/:id/provenance`,
+    summary: `Who claims what about a ${singular}: claims, sources, quotes, verification history, contradictions`,
+    tag: path,
+    access: 'signed_in',
+    params: IdParams,
+    response: ProvenanceView,
+    handler: ({ params }, req) => getProvenance(ctxOf(req), path, params.id),
+  });
+}
 
 /** The verbs of a resource, described once for all of them. */
 function resourceRoutes(resource: Resource): RouteDef[] {
@@ -73,6 +88,7 @@ function resourceRoutes(resource: Resource): RouteDef[] {
       handler: ({ params }, req) => deleteRecord(ctxOf(req), resource, params.id),
     }),
   ];
+  routes.push(provenanceRoute(resource.path, resource.resource));
   if (resource.statuses) {
     routes.push(
       defineRoute({
@@ -89,6 +105,8 @@ function resourceRoutes(resource: Resource): RouteDef[] {
       }),
     );
   }
+  // A resource created by its own route (sources: POST /api/sources ingests a text) has no generic POST.
+  if (resource.create === 'custom') return routes.filter((r) => !(r.method === 'POST' && r.url === base));
   return routes;
 }
 

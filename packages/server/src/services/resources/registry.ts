@@ -7,7 +7,6 @@ import {
   ItemListQuery,
   ItemPatch,
   ItemView,
-  type LocalizedText,
   OperationInput,
   OperationListQuery,
   OperationPatch,
@@ -23,7 +22,6 @@ import {
 } from '@tansiq/core';
 import { adminUnitSearchTerms } from '@tansiq/core/gazetteer/search-terms';
 import { searchTerms } from '@tansiq/core/text/arabic';
-import type { ColumnValues, Row } from '../../store/registry.ts';
 import { defined, defineResource, meta, nameColumns, namesOf, point, type Resource } from '../resource.ts';
 
 const nameSorts = {
