@@ -43,6 +43,7 @@ export const errorCodes = [
   'claim.quote_mismatch',
   'claim.source_has_no_text',
   'claim.transition_refused',
+  'demo.article_mismatch',
   'cli.usage',
   'cli.unknown_command',
   'internal',

@@ -57,6 +57,8 @@ const en = {
   'claim.source_has_no_text':
     'The source {sourceId} has no stored text to quote: send the claim without a quote, or ingest the text first.',
   'claim.transition_refused': 'A {from} claim cannot become {to}.',
+  'demo.article_mismatch':
+    'This is not the founding article the demo expects (its SHA-256 should be {expected}). Nothing was anchored.',
   'cli.usage': '{reason}. Run "tansiq {command} --help" for usage.',
   'cli.unknown_command': 'Unknown command "{command}". Run "tansiq --help" for the list of commands.',
   internal: 'Something went wrong on our side. The error was logged.',
@@ -111,6 +113,8 @@ const ar = {
   'claim.source_has_no_text':
     'لا يحفظ المصدر {sourceId} نصًا يمكن الاقتباس منه: أرسل الادعاء دون اقتباس، أو أدخل نص المصدر أولًا.',
   'claim.transition_refused': 'لا يمكن تحويل حالة الادعاء من «{from}» إلى «{to}».',
+  'demo.article_mismatch':
+    'هذا ليس المقال التأسيسي الذي يتوقعه العرض (يجب أن تكون بصمته SHA-256 هي {expected}). لم يُربط شيء.',
   'cli.usage': '{reason}. شغّل «tansiq {command} --help» لمعرفة طريقة الاستخدام.',
   'cli.unknown_command': 'الأمر «{command}» غير معروف. شغّل «tansiq --help» لقائمة الأوامر.',
   internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',

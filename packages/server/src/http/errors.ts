@@ -51,6 +51,7 @@ export const httpStatus = {
   'claim.quote_mismatch': 422,
   'claim.source_has_no_text': 422,
   'claim.transition_refused': 409,
+  'demo.article_mismatch': 422,
   'cli.usage': 400,
   'cli.unknown_command': 400,
   internal: 500,

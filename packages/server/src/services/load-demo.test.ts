@@ -1,7 +1,10 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testCtx, testStore } from '../../test/helpers.ts';
+import { testApp, testConfig, testCtx, testStore } from '../../test/helpers.ts';
 import type { Store } from '../store/open.ts';
+import { demoEvidenceIds } from './demo-evidence.ts';
 import { demoIds, loadDemo } from './load-demo.ts';
 
 let store: Store;
@@ -102,5 +105,71 @@ describe('the founding scenario answers the article’s questions', () => {
     const before = await counts();
     expect(await loadDemo(testCtx(store))).toMatchObject({ created: 0 });
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('the founding scenario is fully sourced', () => {
+  it('anchors every fact to the exact words of the article, and keeps a contradicting claim beside it', async () => {
+    const sourced = await testStore();
+    const sourcedApp = await testApp(sourced);
+    try {
+      const article = fs.readFileSync(path.join(testConfig().sharedDir, 'corpus/seed-article.txt'), 'utf8');
+      await loadDemo(testCtx(sourced), { article });
+      const text = (await sourcedApp.inject({ url: `/api/sources/${demoEvidenceIds.article}/text` })).json()
+        .text;
+      expect(text).toBe(article);
+      const facts: [string, string][] = [
+        ['meetings', demoIds.conference2020],
+        ['meetings', demoIds.jointMeeting2021],
+        ['shipments', demoIds.vaccineShipment],
+        ['shipments', demoIds.aidShipment],
+        ['distributions', demoIds.vaccineDistribution],
+        ['distributions', demoIds.aidDistribution],
+        ['agreements', demoIds.agreementPackage],
+      ];
+      for (const [resource, id] of facts) {
+        const provenance = (await sourcedApp.inject({ url: `/api/${resource}/${id}/provenance` })).json();
+        const fromArticle = provenance.claims.filter(
+          (c: { source: { id: string } }) => c.source.id === demoEvidenceIds.article,
+        );
+        expect(fromArticle.length, `${resource} ${id}`).toBeGreaterThan(0);
+        for (const claim of fromArticle) {
+          expect(claim.quote, claim.field).not.toBeNull();
+          expect(text.slice(claim.quote.start, claim.quote.end)).toBe(claim.quote.text);
+        }
+      }
+      const attendance = (
+        await sourcedApp.inject({ url: `/api/meetings/${demoIds.conference2020}/provenance` })
+      ).json();
+      expect(attendance.claims.map((c: { field: string }) => c.field)).toEqual(
+        expect.arrayContaining(['participants', 'period', 'conveners', 'credibility']),
+      );
+      const aid = (
+        await sourcedApp.inject({ url: `/api/shipments/${demoIds.aidShipment}/provenance` })
+      ).json();
+      const quantities = aid.claims.filter((c: { field: string }) => c.field === 'lines.0.quantity');
+      expect(quantities.map((c: { value: { amount: number } }) => c.value.amount).sort()).toEqual([152, 160]);
+      expect(aid.contradictions).toHaveLength(1);
+      const wrong = await loadDemo(testCtx(sourced), { article: `${article} ` }).catch((e: unknown) => e);
+      expect(wrong).toMatchObject({ code: 'demo.article_mismatch' });
+    } finally {
+      await sourcedApp.close();
+      await sourced.close();
+    }
+  });
+
+  it('without the article, records the source by its metadata and claims carry no quote', async () => {
+    const source = (await app.inject({ url: `/api/sources/${demoEvidenceIds.article}` })).json();
+    expect(source).toMatchObject({ kind: 'news_article', sha256: null, published: { date: '2021-07-25' } });
+    const provenance = (
+      await app.inject({ url: `/api/shipments/${demoIds.vaccineShipment}/provenance` })
+    ).json();
+    expect(provenance.claims.length).toBeGreaterThan(0);
+    expect(
+      provenance.claims.every(
+        (c: { quote: unknown; source: { id: string } }) =>
+          c.source.id !== demoEvidenceIds.article || c.quote === null,
+      ),
+    ).toBe(true);
   });
 });

@@ -2,6 +2,7 @@ import { stableId } from '../store/builtins.ts';
 import { existingIds } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { createRecords } from './create-records.ts';
+import { loadDemoEvidence } from './demo-evidence.ts';
 import { linkAidToCondition } from './link-aid-to-condition.ts';
 import { recordShipmentReceipt } from './record-shipment-receipt.ts';
 import type { Resource } from './resource.ts';
@@ -291,7 +292,7 @@ export interface DemoResult {
  * Creates the demo records that are missing; records already there, edited or deleted, are left
  * as the user left them. Steps run in dependency order; each is all-or-nothing.
  */
-export async function loadDemo(ctx: Ctx): Promise<DemoResult> {
+export async function loadDemo(ctx: Ctx, options: { article?: string } = {}): Promise<DemoResult> {
   let created = 0;
   let present = 0;
   const load = async (resource: Resource, records: { id: string }[]): Promise<Set<string>> => {
@@ -326,6 +327,7 @@ export async function loadDemo(ctx: Ctx): Promise<DemoResult> {
       scope: 'distribution',
     });
   }
+  created += await loadDemoEvidence(ctx, demoIds, options.article);
   ctx.log.info({ created, present }, 'demo scenario loaded');
   return { created, present };
 }
