@@ -221,7 +221,10 @@ const exampleText = [
 ].join('\n');
 const exampleQuote = '152 tonnes of humanitarian aid were received';
 
-function anchor(article: string | undefined, key: SpanKey): { start: number; end: number; text: string } | undefined {
+function anchor(
+  article: string | undefined,
+  key: SpanKey,
+): { start: number; end: number; text: string } | undefined {
   if (article === undefined) return undefined;
   const [start, end, hash] = spans[key];
   const text = article.slice(start, end);
