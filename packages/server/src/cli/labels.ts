@@ -45,6 +45,26 @@ export const headerLabels = {
   declined: { en: 'declined', ar: 'اعتذر' },
   boycotted: { en: 'boycotted', ar: 'قاطع' },
   walkedOut: { en: 'walked out', ar: 'انسحب' },
+  // `list`: the fields of views it shows (record-columns.ts), named as the views name them.
+  id: { en: 'id', ar: 'المعرّف' },
+  name: { en: 'name', ar: 'الاسم' },
+  code: { en: 'code', ar: 'الرمز' },
+  pcode: { en: 'p-code', ar: 'الرمز المكاني' },
+  reference: { en: 'reference', ar: 'المرجع' },
+  acronym: { en: 'acronym', ar: 'الاختصار' },
+  level: { en: 'level', ar: 'المستوى' },
+  parentPcode: { en: 'parent p-code', ar: 'رمز الوحدة الأم' },
+  type: { en: 'type', ar: 'النوع' },
+  role: { en: 'role', ar: 'الدور' },
+  category: { en: 'category', ar: 'الفئة' },
+  modality: { en: 'modality', ar: 'الشكل' },
+  mode: { en: 'mode', ar: 'وسيلة النقل' },
+  movementType: { en: 'movement type', ar: 'نوع الحركة' },
+  field: { en: 'field', ar: 'الحقل' },
+  baseUnit: { en: 'base unit', ar: 'الوحدة الأساسية' },
+  language: { en: 'language', ar: 'اللغة' },
+  country: { en: 'country', ar: 'البلد' },
+  reporterRole: { en: 'reporter role', ar: 'دور المُبلِّغ' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type HeaderKey = keyof typeof headerLabels;

@@ -3,9 +3,11 @@ import { type Config, loadConfig } from '../config.ts';
 import { presentError } from '../http/errors.ts';
 import { type Command, commandHelp, parseCommandArgs } from './command.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
+import { claimVerifyCommand } from './commands/claim.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
 import { demoLoadCommand } from './commands/demo.ts';
 import { gazetteerImportCommand } from './commands/gazetteer.ts';
+import { getCommand, listCommand } from './commands/list.ts';
 import { provenanceCommand } from './commands/provenance.ts';
 import { recordMovementCommand, recordReverseCommand } from './commands/record.ts';
 import { reportCommand, reportCommands } from './commands/report.ts';
@@ -26,6 +28,9 @@ export const commands: Command[] = [
   recordReverseCommand,
   sourceAddCommand,
   provenanceCommand,
+  listCommand,
+  getCommand,
+  claimVerifyCommand,
 ];
 
 /** Exit codes (api.md): 0 ok, 1 refused (bad input, a domain rule), 2 usage, 3 internal. */
