@@ -1,7 +1,12 @@
 import { AppError, type StatusEventView, statusEventInput, uuidv7 } from '@tansiq/core';
 import { type Db, inTransaction } from '../store/db.ts';
 import { findRow, type Row } from '../store/registry.ts';
-import { insertStatusEvents, refreshStatus, type StatusEventRow } from '../store/status-events.ts';
+import {
+  insertStatusEvents,
+  refreshStatus,
+  type StatusEventRow,
+  statusEventsOf,
+} from '../store/status-events.ts';
 import type { Ctx } from './context.ts';
 import { presentRows, type Resource } from './resource.ts';
 import { validate } from './validate.ts';
@@ -104,3 +109,16 @@ export async function recordInitialStatusEvents(
   }
   return settled;
 }
+
+/** `children` for a resource whose only extra is its status history: `{ history }` per row. */
+export const statusHistoryChildren = {
+  load: async (db: Db, rows: Row[]): Promise<Map<string, { history: StatusEventView[] }>> => {
+    const events = await statusEventsOf(
+      db,
+      rows.map((row) => row.id),
+    );
+    return new Map(
+      rows.map((row) => [row.id, { history: (events.get(row.id) ?? []).map(presentStatusEvent) }]),
+    );
+  },
+};

@@ -10,10 +10,9 @@ import {
 import { searchTerms } from '@tansiq/core/text/arabic';
 import { liveDistributionMovements } from '../../store/aid.ts';
 import { siteUnits } from '../../store/ledger.ts';
-import { statusEventsOf } from '../../store/status-events.ts';
 import { appendLedger } from '../append-ledger.ts';
 import { fillBaseQuantities } from '../item-quantities.ts';
-import { presentStatusEvent } from '../record-status-event.ts';
+import { statusHistoryChildren } from '../record-status-event.ts';
 import {
   defined,
   defineResource,
@@ -127,17 +126,7 @@ export const distributions = defineResource({
     sensitivity: row.sensitivity as DistributionView['sensitivity'],
     conditionedOnPoliticalAgreement: row.political_condition === true,
   }),
-  children: {
-    load: async (db, rows) => {
-      const events = await statusEventsOf(
-        db,
-        rows.map((row) => row.id),
-      );
-      return new Map(
-        rows.map((row) => [row.id, { history: (events.get(row.id) ?? []).map(presentStatusEvent) }]),
-      );
-    },
-  },
+  children: statusHistoryChildren,
   statuses: {
     values: distributionStatuses,
     onEvent: async (ctx, tx, row, event) => {

@@ -1,8 +1,7 @@
 import { PledgeInput, PledgeListQuery, PledgePatch, PledgeView, pledgeStatuses } from '@tansiq/core';
 import { searchTerms } from '@tansiq/core/text/arabic';
-import { statusEventsOf } from '../../store/status-events.ts';
 import { fillBaseQuantities } from '../item-quantities.ts';
-import { presentStatusEvent } from '../record-status-event.ts';
+import { statusHistoryChildren } from '../record-status-event.ts';
 import {
   defined,
   defineResource,
@@ -92,17 +91,7 @@ export const pledges = defineResource({
     sensitivity: row.sensitivity as PledgeView['sensitivity'],
     conditionedOnPoliticalAgreement: row.political_condition === true,
   }),
-  children: {
-    load: async (db, rows) => {
-      const events = await statusEventsOf(
-        db,
-        rows.map((row) => row.id),
-      );
-      return new Map(
-        rows.map((row) => [row.id, { history: (events.get(row.id) ?? []).map(presentStatusEvent) }]),
-      );
-    },
-  },
+  children: statusHistoryChildren,
   statuses: { values: pledgeStatuses },
   searchText: (row) => searchTerms(row.title_ar as string, row.title_en as string, row.place_text as string),
   references: [
