@@ -2,6 +2,7 @@ import { AppError, type Lang, messageFor, pickLang } from '@tansiq/core';
 import { type Config, loadConfig } from '../config.ts';
 import { presentError } from '../http/errors.ts';
 import { type Command, commandHelp, parseCommandArgs } from './command.ts';
+import { auditVerifyCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { claimVerifyCommand } from './commands/claim.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
@@ -28,6 +29,7 @@ export const commands: Command[] = [
   recordReverseCommand,
   sourceAddCommand,
   provenanceCommand,
+  auditVerifyCommand,
   listCommand,
   getCommand,
   claimVerifyCommand,

@@ -9,6 +9,7 @@ import { httpStatus, presentError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { type RouteDef, registerRoutes } from './route.ts';
 import { agreementRouteDefs } from './routes/agreements.ts';
+import { auditRouteDefs } from './routes/audit.ts';
 import { claimRouteDefs } from './routes/claims.ts';
 import { ledgerRouteDefs } from './routes/ledger.ts';
 import { reportRouteDefs } from './routes/reports.ts';
@@ -33,6 +34,7 @@ export const routeDefs: RouteDef[] = [
   ...claimRouteDefs,
   ...ledgerRouteDefs,
   ...reportRouteDefs,
+  ...auditRouteDefs,
 ];
 
 const webDist = path.resolve(import.meta.dirname, '../../../web/dist');

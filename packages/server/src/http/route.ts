@@ -20,8 +20,11 @@ export interface RouteDef<
   response?: z.ZodType;
   /** Status of a successful answer; 204 sends no body. */
   status?: number;
-  /** Who may call it; the access issue enforces this in one place. */
-  access: 'public' | 'signed_in';
+  /**
+   * Who may call it; the access issue enforces this in one place. 'admin': signed in with the
+   * admin role (the audit log); until enforcement exists it is no stricter than 'signed_in'.
+   */
+  access: 'public' | 'signed_in' | 'admin';
   handler: (
     input: { params: z.infer<P>; query: z.infer<Q>; body: z.infer<B> },
     request: FastifyRequest,

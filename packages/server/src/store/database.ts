@@ -12,7 +12,8 @@ export async function hasUserRecords(db: Db): Promise<boolean> {
   const tables = await db.query<{ name: string }>(
     `SELECT quote_ident(tablename) AS name FROM pg_tables
      WHERE schemaname = 'public'
-       AND tablename NOT IN ('schema_migrations', 'changes', 'admin_units', 'operations')`,
+       AND tablename NOT IN ('schema_migrations', 'changes', 'admin_units', 'operations',
+                             'audit_log', 'audit_head', 'audit_key')`,
   );
   const anyRows = tables.rows.map((t) => `EXISTS (SELECT 1 FROM ${t.name})`);
   const result = await db.query<{ found: boolean }>(

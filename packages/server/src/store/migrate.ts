@@ -102,6 +102,10 @@ async function grantApplicationRole(client: pg.PoolClient, appRole: string): Pro
   await client.query(`GRANT USAGE ON SCHEMA public TO ${role}`);
   await client.query(`GRANT SELECT, INSERT, UPDATE ON ALL TABLES IN SCHEMA public TO ${role}`);
   await client.query(`REVOKE INSERT, UPDATE ON schema_migrations FROM ${role}`);
+  // The audit log and its checkpoint are written by the owner's audit triggers only; its key
+  // and pending entries are the owner's alone (009_audit.sql).
+  await client.query(`REVOKE INSERT, UPDATE, DELETE ON audit_log, audit_head FROM ${role}`);
+  await client.query(`REVOKE ALL ON audit_key, audit_pending FROM ${role}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
   // Child rows of aggregates (participants, outcomes …) are replaced wholesale with their
   // parent's list: migrations mark those tables with a comment starting 'child rows:', and only
