@@ -236,3 +236,34 @@ describe('the stock ledger', () => {
     expect(negatives.rowCount).toBe(0);
   }, 120_000);
 });
+
+describe('the restore switch', () => {
+  it('is the owner’s alone: the application role cannot make the ledger skip its balances', async () => {
+    const [site, item] = await Promise.all([buildSite(ctx), buildItem(ctx)]);
+    const client = await store.db.connect();
+    let refused = false;
+    try {
+      await client.query('BEGIN');
+      await client.query(`SET LOCAL tansiq.restoring = 'on'`);
+      await client.query(
+        `INSERT INTO stock_movements (operation_id, id, type, item_id, quantity, entered_quantity, entered_unit,
+                                      from_kind, from_ref, to_kind, occurred_at)
+         VALUES ('00000000-0000-7000-8000-000000000001', gen_random_uuid(), 'distribution', $1, 5, 5, 'kg',
+                 'site', $2, 'beneficiaries', now())`,
+        [item.id, site.id],
+      );
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      expect(error).toMatchObject({ code: '23514' });
+      refused = true;
+    } finally {
+      client.release();
+    }
+    // The balance trigger still ran: taking stock that is not there was refused.
+    expect(refused).toBe(true);
+    expect(await stockOf(site.id, item.id)).toBe(0);
+    const negatives = await store.db.query('SELECT 1 FROM stock_balances WHERE quantity < 0');
+    expect(negatives.rowCount).toBe(0);
+  });
+});
