@@ -16,6 +16,7 @@ import { reportRouteDefs } from './routes/reports.ts';
 import { resourceRouteDefs } from './routes/resources.ts';
 import { sourceRouteDefs } from './routes/sources.ts';
 import { changesRoute, healthRoute } from './routes/system.ts';
+import { addSecurityHeaders } from './security-headers.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -48,6 +49,7 @@ export interface BuildAppOptions {
 /** Builds the app without listening: tests call inject(), main.ts calls listen(). */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
+  addSecurityHeaders(app);
   app.decorate('tansiq', { config: options.config, store: options.store, version });
 
   app.setErrorHandler((error, request, reply) => {

@@ -224,3 +224,14 @@ describe('validation messages', () => {
     expect(missing.json().error.details.fields[0]).toMatchObject({ field: 'kind', message: 'is required' });
   });
 });
+
+describe('security headers', () => {
+  it('are on every answer, errors included', async () => {
+    for (const url of ['/api/health', '/api/organizations?sort=nope', '/api/nowhere']) {
+      const response = await app.inject({ url });
+      expect(response.headers['x-content-type-options']).toBe('nosniff');
+      expect(response.headers['x-frame-options']).toBe('DENY');
+      expect(response.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    }
+  });
+});
