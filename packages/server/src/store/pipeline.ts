@@ -36,11 +36,12 @@ export async function pipelineByItem(db: Db, f: PipelineFilter): Promise<Pipelin
      ),
      ledger AS (
        SELECT m.item_id,
-              sum(CASE WHEN m.type = 'dispatch' THEN s WHEN m.type = 'return' THEN -s END * m.quantity) AS dispatched,
-              sum(CASE WHEN m.type = 'receipt' THEN s END * m.quantity) AS received,
-              sum(CASE WHEN m.type = 'distribution' THEN s END * m.quantity) AS distributed,
-              sum(CASE WHEN m.type = 'loss' THEN s END * m.quantity) AS lost
-       FROM (SELECT *, CASE WHEN reverses_id IS NULL THEN 1 ELSE -1 END AS s FROM stock_movements) m
+              coalesce(sum(m.q) FILTER (WHERE m.type = 'dispatch'), 0)
+                - coalesce(sum(m.q) FILTER (WHERE m.type = 'return'), 0) AS dispatched,
+              sum(m.q) FILTER (WHERE m.type = 'receipt') AS received,
+              sum(m.q) FILTER (WHERE m.type = 'distribution') AS distributed,
+              sum(m.q) FILTER (WHERE m.type = 'loss') AS lost
+       FROM (SELECT *, CASE WHEN reverses_id IS NULL THEN quantity ELSE -quantity END AS q FROM stock_movements) m
        WHERE ($1::uuid IS NULL OR m.operation_id = $1) AND ($2::uuid IS NULL OR m.item_id = $2)
          AND ($3::uuid IS NULL OR m.place_admin_unit_id IN (SELECT id FROM places))
          AND ($4::date IS NULL OR m.occurred_at >= $4::date) AND ($5::date IS NULL OR m.occurred_at < $5::date + 1)
