@@ -1,10 +1,26 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
 import { AppError } from '@tansiq/core';
 import type { FastifyInstance } from 'fastify';
 import type { Config } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { systemActor } from './services/context.ts';
+import { articleSha256 } from './services/demo-evidence.ts';
 import { loadDemoOnFirstStart } from './services/load-demo.ts';
 import { openStore, type Store } from './store/open.ts';
+
+/**
+ * The founding article, when this checkout sits beside the shared reference data (development
+ * and the quick start): the demo then anchors its claims to the article's exact words. The
+ * article is not part of the project; elsewhere the demo records its source by metadata only.
+ */
+function foundingArticle(config: Config): string | undefined {
+  const file = path.join(config.sharedDir, 'corpus', 'seed-article.txt');
+  if (!fs.existsSync(file)) return undefined;
+  const text = fs.readFileSync(file, 'utf8');
+  return createHash('sha256').update(text, 'utf8').digest('hex') === articleSha256 ? text : undefined;
+}
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -24,14 +40,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
       logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
     });
     if (config.demo) {
-      await loadDemoOnFirstStart({
-        db: store.db,
-        config,
-        log: app.log,
-        now: () => new Date(),
-        actor: systemActor,
-        lang: config.locale,
-      });
+      await loadDemoOnFirstStart(
+        {
+          db: store.db,
+          config,
+          log: app.log,
+          now: () => new Date(),
+          actor: systemActor,
+          lang: config.locale,
+        },
+        foundingArticle(config),
+      );
     }
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { articleSha256, demoEvidenceIds } from '../src/services/demo-evidence.ts';
 
 /**
  * The real `tansiq` command on the embedded PostgreSQL, as a user runs it: serve, a second serve
@@ -64,6 +65,11 @@ describe('tansiq on the embedded PostgreSQL', () => {
     const search = await fetch(`${first.url}/api/organizations?q=${encodeURIComponent('الصَّلِيب')}`);
     const icrc = (await search.json()) as { items: { acronym: string }[] };
     expect(icrc.items[0]?.acronym).toBe('ICRC');
+
+    // Beside the shared reference data, the first start anchors the demo to the founding article.
+    const article = await fetch(`${first.url}/api/sources/${demoEvidenceIds.article}/text`);
+    expect(article.status).toBe(200);
+    expect(((await article.json()) as { sha256: string }).sha256).toBe(articleSha256);
 
     const second = await run(['serve', '--lang', 'en']);
     expect(second.code).toBe(1);

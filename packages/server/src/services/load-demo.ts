@@ -333,8 +333,8 @@ export async function loadDemo(ctx: Ctx, options: { article?: string } = {}): Pr
 }
 
 /** TANSIQ_DEMO: load the scenario on the first start of a database, never again after. */
-export async function loadDemoOnFirstStart(ctx: Ctx): Promise<DemoResult | undefined> {
+export async function loadDemoOnFirstStart(ctx: Ctx, article?: string): Promise<DemoResult | undefined> {
   const seen = await existingIds(ctx.db, organizations.table.table, [demoIds.russianMod], true);
   if (seen.size > 0) return undefined;
-  return await loadDemo(ctx);
+  return await loadDemo(ctx, { article });
 }
