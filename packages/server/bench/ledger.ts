@@ -21,7 +21,7 @@ import { reportPipeline } from '../src/services/report-pipeline.ts';
 import { reportStock } from '../src/services/report-stock.ts';
 import { items, organizations, sites } from '../src/services/resources/registry.ts';
 import type { Pool } from '../src/store/db.ts';
-import { stockOnHand } from '../src/store/ledger.ts';
+import { movementColumns, stockOnHand } from '../src/store/ledger.ts';
 import { type PipelineRowOut, pipelineByItem, type ThreeWRowOut, threeW } from '../src/store/pipeline.ts';
 import {
   type BenchEnv,
@@ -395,26 +395,7 @@ function movementRequest(plan: Plan, ledger: Ledger, i: number): MovementRequest
   return request;
 }
 
-const copyColumns = [
-  'operation_id',
-  'id',
-  'type',
-  'item_id',
-  'quantity',
-  'entered_quantity',
-  'entered_unit',
-  'from_kind',
-  'from_ref',
-  'to_kind',
-  'to_ref',
-  'occurred_at',
-  'place_admin_unit_id',
-  'organization_id',
-  'reason',
-  'reverses_id',
-  'shipment_id',
-  'distribution_id',
-] as const;
+const copyColumns = movementColumns;
 
 /** COPY text format: tab-separated, \N for NULL, backslash escapes. */
 function copyText(value: string | number | null): string {

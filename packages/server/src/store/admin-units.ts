@@ -26,20 +26,22 @@ export async function loadAdminUnits(db: Db): Promise<AdminUnitRecord[]> {
   return result.rows;
 }
 
-/** The admin-unit columns a gazetteer import may write, boundary included. */
+/** The columns the admin-units API writes. */
+export const adminUnitColumns = [
+  'pcode',
+  'level',
+  'parent_id',
+  'name_ar',
+  'name_en',
+  'valid_from',
+  'valid_to',
+  'centre_lat',
+  'centre_lon',
+] as const;
+
+/** The admin-unit columns a gazetteer import may write: the API's, and the boundary. */
 export const gazetteerTable: TableSpec = {
   table: 'admin_units',
-  columns: [
-    'pcode',
-    'level',
-    'parent_id',
-    'name_ar',
-    'name_en',
-    'valid_from',
-    'valid_to',
-    'centre_lat',
-    'centre_lon',
-    'boundary',
-  ],
+  columns: [...adminUnitColumns, 'boundary'],
   jsonColumns: ['boundary'],
 };

@@ -32,7 +32,8 @@ export interface StoredMovement extends Omit<MovementRow, 'occurred_at' | 'quant
   recorded_at_exact?: string;
 }
 
-const movementColumns = [
+/** The ledger's columns in insert order (the bench's COPY uses the same list). */
+export const movementColumns = [
   'operation_id',
   'id',
   'type',

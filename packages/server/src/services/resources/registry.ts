@@ -22,6 +22,7 @@ import {
 } from '@tansiq/core';
 import { adminUnitSearchTerms } from '@tansiq/core/gazetteer/search-terms';
 import { searchTerms } from '@tansiq/core/text/arabic';
+import { adminUnitColumns } from '../../store/admin-units.ts';
 import { defined, defineResource, meta, nameColumns, namesOf, point, type Resource } from '../resource.ts';
 
 const nameSorts = {
@@ -103,17 +104,7 @@ export const adminUnits = defineResource({
   publicRead: true,
   table: {
     table: 'admin_units',
-    columns: [
-      'pcode',
-      'level',
-      'parent_id',
-      'name_ar',
-      'name_en',
-      'valid_from',
-      'valid_to',
-      'centre_lat',
-      'centre_lon',
-    ],
+    columns: adminUnitColumns,
     derived:
       '(SELECT p.pcode FROM admin_units p WHERE p.id = t.parent_id) AS parent_pcode, t.boundary IS NOT NULL AS has_boundary',
   },
