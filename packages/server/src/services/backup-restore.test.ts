@@ -30,12 +30,12 @@ async function tablesOf(store: Store): Promise<string[]> {
   return result.rows.map((row) => row.tablename);
 }
 
-/** Every row of every table, in a stable order; a change's transaction id is the server's own. */
+/** Every row of every table, in a stable order; a change's transaction id (tx) is the server's own. */
 async function everything(store: Store) {
   const out: Record<string, unknown[]> = {};
   for (const table of await tablesOf(store)) {
     const rows = (await store.owner.query(`SELECT * FROM ${table}`)).rows.map((row) => {
-      const { xid: _xid, ...rest } = row as Record<string, unknown>;
+      const { tx: _tx, ...rest } = row as Record<string, unknown>;
       return rest;
     });
     out[table] = rows.map((row) => JSON.stringify(row)).sort();

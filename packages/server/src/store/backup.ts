@@ -31,8 +31,9 @@ export interface TableInfo {
 
 /**
  * Tables in an order where referenced tables come first, with the columns a restore can write:
- * generated columns are recomputed, and transaction ids (xid8) belong to the server that made
- * them — a restored change takes the restoring transaction's id.
+ * generated columns are recomputed, and transaction ids (xid8, or a column defaulting to the
+ * current transaction's id) belong to the server that made them — a restored change takes the
+ * restoring transaction's id.
  */
 export async function backupTables(db: pg.ClientBase): Promise<TableInfo[]> {
   const tables = await db.query<{ name: string; columns: string[] }>(
@@ -42,6 +43,8 @@ export async function backupTables(db: pg.ClientBase): Promise<TableInfo[]> {
      JOIN pg_namespace n ON n.oid = c.relnamespace AND n.nspname = 'public'
      JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
                         AND a.attgenerated = '' AND a.atttypid <> 'xid8'::regtype
+                        AND NOT EXISTS (SELECT 1 FROM pg_attrdef d WHERE d.adrelid = c.oid AND d.adnum = a.attnum
+                                          AND pg_get_expr(d.adbin, d.adrelid) LIKE '%pg_current_xact_id%')
      WHERE c.relkind IN ('r', 'p') AND c.relname <> 'schema_migrations'
      GROUP BY c.relname`,
   );
