@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
 import { messages } from '@tansiq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { displayWidth } from '../src/cli/table.ts';
 import type { Ctx } from '../src/services/context.ts';
 import { createRecord } from '../src/services/create-records.ts';
@@ -14,6 +12,7 @@ import { organizations } from '../src/services/resources/registry.ts';
 import { shipments } from '../src/services/resources/shipments.ts';
 import type { Store } from '../src/store/open.ts';
 import { buildItem, buildOrg } from './builders.ts';
+import { cliRunner } from './cli.ts';
 import { testCtx, testStore } from './helpers.ts';
 
 /**
@@ -22,7 +21,7 @@ import { testCtx, testStore } from './helpers.ts';
  */
 let store: Store & { appUrl: string; ownerUrl: string };
 let ctx: Ctx;
-let env: NodeJS.ProcessEnv;
+let tansiq: ReturnType<typeof cliRunner>;
 let icrc: { id: string };
 let shipment: { id: string };
 let claim: { id: string };
@@ -33,7 +32,7 @@ const article =
 beforeAll(async () => {
   store = await testStore();
   ctx = testCtx(store);
-  env = { DATABASE_URL: store.appUrl, DATABASE_OWNER_URL: store.ownerUrl, TANSIQ_LOG_LEVEL: 'warn' };
+  tansiq = cliRunner(store);
   icrc = await buildOrg(ctx, {
     names: { ar: 'اللجنة الدولية للصليب الأحمر', en: 'International Committee of the Red Cross' },
     acronym: 'ICRC',
@@ -65,20 +64,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.close();
 });
-
-async function tansiq(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const captured = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        captured[key] += String(chunk);
-        done();
-      },
-    });
-  const code = await main(argv, { out: sink('out'), err: sink('err'), env });
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...captured };
-}
 
 describe('tansiq list', () => {
   it('searches in Arabic and prints the page as the API answers it with --json', async () => {

@@ -1,7 +1,5 @@
-import { Writable } from 'node:stream';
 import { messages } from '@tansiq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { main } from '../src/cli/main.ts';
 import { displayWidth } from '../src/cli/table.ts';
 import type { Ctx } from '../src/services/context.ts';
 import { listStockMovements } from '../src/services/list-stock-movements.ts';
@@ -10,6 +8,7 @@ import { reportPipeline } from '../src/services/report-pipeline.ts';
 import { reportStock } from '../src/services/report-stock.ts';
 import type { Store } from '../src/store/open.ts';
 import { buildItem, buildOrg, buildSite } from './builders.ts';
+import { cliRunner } from './cli.ts';
 import { testCtx, testStore } from './helpers.ts';
 
 /**
@@ -18,7 +17,7 @@ import { testCtx, testStore } from './helpers.ts';
  */
 let store: Store & { appUrl: string; ownerUrl: string };
 let ctx: Ctx;
-let env: NodeJS.ProcessEnv;
+let tansiq: ReturnType<typeof cliRunner>;
 let item: { id: string };
 let site: { id: string };
 let org: { id: string };
@@ -26,7 +25,7 @@ let org: { id: string };
 beforeAll(async () => {
   store = await testStore();
   ctx = testCtx(store);
-  env = { DATABASE_URL: store.appUrl, DATABASE_OWNER_URL: store.ownerUrl, TANSIQ_LOG_LEVEL: 'warn' };
+  tansiq = cliRunner(store);
   org = await buildOrg(ctx, { names: { ar: 'الهلال الأحمر العربي السوري', en: 'Syrian Arab Red Crescent' } });
   site = await buildSite(ctx, { names: { ar: 'مستودع دمشق', en: 'Damascus warehouse' } });
   item = await buildItem(ctx, { names: { ar: 'طحين القمح', en: 'Wheat flour' } });
@@ -43,20 +42,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await store.close();
 });
-
-async function tansiq(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const captured = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        captured[key] += String(chunk);
-        done();
-      },
-    });
-  const code = await main(argv, { out: sink('out'), err: sink('err'), env });
-  await new Promise((resolve) => setImmediate(resolve));
-  return { code, ...captured };
-}
 
 describe('tansiq report', () => {
   it('prints the service result as JSON with --json, filters included', async () => {

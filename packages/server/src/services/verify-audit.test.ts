@@ -2,13 +2,12 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { AuditVerification } from '@tansiq/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildItem, buildOrg, buildSite } from '../../test/builders.ts';
+import { cliRunner } from '../../test/cli.ts';
 import { withDatabase } from '../../test/db-url.ts';
 import { testCtx, testStore } from '../../test/helpers.ts';
-import { main } from '../cli/main.ts';
 import { setAuditActor } from '../store/audit.ts';
 import { inTransaction } from '../store/db.ts';
 import type { Store } from '../store/open.ts';
@@ -66,19 +65,7 @@ async function entriesOf(on: Store, recordId: string): Promise<Entry[]> {
   return result.rows;
 }
 
-async function tansiq(on: TestStore, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const captured = { out: '', err: '' };
-  const sink = (key: 'out' | 'err') =>
-    new Writable({
-      write(chunk, _encoding, done) {
-        captured[key] += String(chunk);
-        done();
-      },
-    });
-  const env = { DATABASE_URL: on.appUrl, DATABASE_OWNER_URL: on.ownerUrl, TANSIQ_LOG_LEVEL: 'warn' };
-  const code = await main(argv, { out: sink('out'), err: sink('err'), env });
-  return { code, ...captured };
-}
+const tansiq = (on: TestStore, ...argv: string[]) => cliRunner(on)(...argv);
 
 /** What an attacker holding the owner's role does: switch the guard off, change the log, switch it on. */
 async function tamper(on: Store, sql: string, params: unknown[] = []): Promise<void> {

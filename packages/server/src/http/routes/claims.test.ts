@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
-import { Writable } from 'node:stream';
 import { defaultOperationId, uuidv7 } from '@tansiq/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildItem, buildOrg, buildSite } from '../../../test/builders.ts';
+import { cliRunner } from '../../../test/cli.ts';
 import { testApp, testCtx, testStore } from '../../../test/helpers.ts';
-import { main } from '../../cli/main.ts';
 import type { Ctx } from '../../services/context.ts';
 import type { Store } from '../../store/open.ts';
 
@@ -408,19 +407,7 @@ describe('provenance', () => {
     expect(provenance.claims.map((c: { id: string }) => c.id)).toEqual([claim.id]);
     expect((await get(`/api/stock-movements/${uuidv7()}/provenance`)).statusCode).toBe(404);
 
-    const env = { DATABASE_URL: store.appUrl, DATABASE_OWNER_URL: store.ownerUrl, TANSIQ_LOG_LEVEL: 'warn' };
-    const run = async (...argv: string[]) => {
-      const captured = { out: '', err: '' };
-      const sink = (key: 'out' | 'err') =>
-        new Writable({
-          write(chunk, _encoding, done) {
-            captured[key] += String(chunk);
-            done();
-          },
-        });
-      const code = await main(argv, { out: sink('out'), err: sink('err'), env });
-      return { code, ...captured };
-    };
+    const run = cliRunner(store);
     const json = await run('provenance', 'stock-movements', line.id, '--json');
     expect(json.code).toBe(0);
     expect(JSON.parse(json.out)).toEqual(provenance);
