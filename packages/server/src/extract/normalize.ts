@@ -1,0 +1,114 @@
+/**
+ * Folding for recognition, with a map back to the original text.
+ *
+ * Recognizers match folded text (one spelling per word, ASCII digits) but must report spans of the
+ * original input. Folding here only deletes characters or replaces one UTF-16 unit by one, so a single
+ * index array maps every folded position back. It is deliberately narrower than core's
+ * `normalizeForMatch` (no NFKC, no punctuation removal): punctuation such as «/», «-» and «،» carries
+ * meaning for dates and lists.
+ */
+
+export interface Folded {
+  /** The folded text. */
+  text: string;
+  /** `toOriginal[i]` is the index in the original of folded unit `i`; one extra entry maps the end. */
+  toOriginal: Int32Array;
+  original: string;
+}
+
+const REPLACEMENTS: Readonly<Record<string, string>> = {
+  '\u0622': '\u0627', // آ → ا
+  '\u0623': '\u0627', // أ → ا
+  '\u0625': '\u0627', // إ → ا
+  '\u0671': '\u0627', // ٱ → ا
+  '\u0649': '\u064A', // ى → ي
+  '\u0629': '\u0647', // ة → ه
+  '\u0624': '\u0648', // ؤ → و
+  '\u0626': '\u064A', // ئ → ي
+  '\u06A9': '\u0643', // Persian ک → ك
+  '\u06CC': '\u064A', // Persian ی → ي
+  '\u066C': ',', // Arabic thousands separator
+  '\u066B': '.', // Arabic decimal separator
+  '\u00A0': ' ', // no-break space
+  '\u2007': ' ',
+  '\u202F': ' ',
+  '\u2009': ' ',
+  '\u2010': '-', // hyphens and dashes: one hyphen
+  '\u2011': '-',
+  '\u2012': '-',
+  '\u2013': '-',
+  '\u2014': '-',
+  '\u2212': '-',
+  '\u200B': ' ', // zero-width space separates words
+};
+
+/** Harakat, superscript alef, Quranic marks, tatweel: dropped, and kept inside a span that ends on them. */
+function isArabicMark(code: number): boolean {
+  return (
+    (code >= 0x064b && code <= 0x065f) ||
+    code === 0x0670 ||
+    (code >= 0x06d6 && code <= 0x06ed) ||
+    code === 0x0640
+  );
+}
+
+/* Bidi marks, ZWNJ/ZWJ, soft hyphen, BOM: invisible, dropped. */
+function isInvisible(code: number): boolean {
+  return (
+    code === 0x00ad ||
+    code === 0xfeff ||
+    (code >= 0x200c && code <= 0x200f) ||
+    (code >= 0x202a && code <= 0x202e) ||
+    (code >= 0x2066 && code <= 0x2069) ||
+    code === 0x061c
+  );
+}
+
+export function foldChar(char: string): string {
+  const code = char.charCodeAt(0);
+  if (isArabicMark(code) || isInvisible(code)) return '';
+  if (code >= 0x0660 && code <= 0x0669) return String.fromCharCode(48 + code - 0x0660);
+  if (code >= 0x06f0 && code <= 0x06f9) return String.fromCharCode(48 + code - 0x06f0);
+  const replaced = REPLACEMENTS[char];
+  if (replaced !== undefined) return replaced;
+  if (code < 0x80) return char.toLowerCase();
+  const lower = char.toLowerCase();
+  return lower.length === 1 ? lower : char;
+}
+
+export function foldWithMap(original: string): Folded {
+  const out: string[] = [];
+  const map = new Int32Array(original.length + 1);
+  let length = 0;
+  for (let i = 0; i < original.length; i++) {
+    const folded = foldChar(original[i] as string);
+    if (folded === '') continue;
+    out.push(folded);
+    map[length++] = i;
+  }
+  map[length] = original.length;
+  return { text: out.join(''), toOriginal: map.subarray(0, length + 1), original };
+}
+
+/** Fold a lexicon entry or a pattern's literal the same way the text is folded. */
+export function fold(text: string): string {
+  let out = '';
+  for (const char of text) out += char.length === 1 ? foldChar(char) : char;
+  return out;
+}
+
+/**
+ * The original span of folded `[start, end)`. The end moves past marks written on the last letter
+ * («طنًا» keeps its tanwin) but not past anything else that folding dropped.
+ */
+export function originalSpan(folded: Folded, start: number, end: number): { start: number; end: number } {
+  if (end <= start) {
+    const at = folded.toOriginal[start] ?? folded.original.length;
+    return { start: at, end: at };
+  }
+  const originalStart = folded.toOriginal[start] as number;
+  let originalEnd = (folded.toOriginal[end - 1] as number) + 1;
+  while (originalEnd < folded.original.length && isArabicMark(folded.original.charCodeAt(originalEnd)))
+    originalEnd++;
+  return { start: originalStart, end: originalEnd };
+}
