@@ -1,3 +1,4 @@
+export * from './access.ts';
 export * from './errors.ts';
 export * from './i18n.ts';
 export * from './ids.ts';
@@ -9,8 +10,10 @@ export * from './schemas/common.ts';
 export * from './schemas/ledger.ts';
 export * from './schemas/meetings.ts';
 export * from './schemas/population-movements.ts';
+export * from './schemas/public.ts';
 export * from './schemas/registry.ts';
 export * from './schemas/sources.ts';
+export * from './schemas/users.ts';
 export * from './suppression.ts';
 export * from './units.ts';
 export * from './validation.ts';

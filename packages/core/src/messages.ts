@@ -16,6 +16,23 @@ const en = {
   'gazetteer.unrecognized_file': 'The file {file} is neither a CSV p-code table nor GeoJSON boundaries.',
   'gazetteer.no_code_column': 'The file {file} has no p-code or name column that tansiq recognizes.',
   'gazetteer.bad_row': 'Line {line} of the file is not valid: {reason}.',
+  'exchange.unreadable_encoding':
+    'The file could not be read as {encoding} text near byte {offset}. Save it as UTF-8 (CSV UTF-8 in Excel) and try again.',
+  'exchange.unsupported_format': 'Files of this kind ({format}) cannot be read: use CSV, XLSX or JSON.',
+  'exchange.malformed_csv':
+    'The CSV file is damaged: the quoted cell that opens on line {line} is never closed.',
+  'exchange.malformed_xlsx': 'The XLSX file is damaged or is not a spreadsheet ({reason}).',
+  'exchange.malformed_json':
+    'The JSON file is not valid: it must be an array of rows or an array of objects ({reason}).',
+  'exchange.too_large': 'The file is larger than the limit of {limit} bytes.',
+  'exchange.too_many_rows': 'The file has more than {limit} rows: split it into smaller files.',
+  'exchange.too_many_columns': 'Line {line} has more than {limit} columns.',
+  'exchange.cell_too_large': 'The cell in column {column} of line {line} holds more than {limit} characters.',
+  'exchange.row_too_large': 'Line {line} holds more than {limit} characters.',
+  'exchange.duplicate_header':
+    'The column header "{header}" appears more than once (columns {columns}): rename them so each column can be told apart.',
+  'exchange.no_header': 'The file has no header row: it is empty, or no row names its columns.',
+  'exchange.sheet_not_found': 'The workbook has no sheet "{sheet}". Its sheets are: {sheets}.',
   'file.not_found': 'The file {file} does not exist.',
   'file.unreadable': 'The file {file} could not be read: {reason}.',
   'backup.invalid_file': 'The file {file} is not a tansiq backup.',
@@ -59,8 +76,26 @@ const en = {
   'claim.transition_refused': 'A {from} claim cannot become {to}.',
   'demo.article_mismatch':
     'This is not the founding article the demo expects (its SHA-256 should be {expected}). Nothing was anchored.',
+  'extract.empty': 'There is no text to extract from.',
+  'extract.not_utf8': 'The text is not valid UTF-8.',
+  'extract.too_large': 'The text is too large to extract from: {size} bytes, the limit is {limit}.',
+  'extract.binary': 'This looks like binary data, not text.',
   'cli.usage': '{reason}. Run "tansiq {command} --help" for usage.',
   'cli.unknown_command': 'Unknown command "{command}". Run "tansiq --help" for the list of commands.',
+  'access.sign_in_required': 'Sign in to do this: send a session cookie or an Authorization: Bearer token.',
+  'access.invalid_credentials': 'The email or password is wrong.',
+  'access.invalid_token': 'This token or session is unknown, expired or revoked: sign in again.',
+  'access.locked': 'Too many failed sign-ins for this account: try again after {minutes} minutes.',
+  'access.rate_limited': 'Too many requests: try again in {seconds} seconds.',
+  'access.forbidden': 'Your role does not allow this.',
+  'access.other_organization':
+    "This belongs to another organization: you may change only your own organization's records.",
+  'access.csrf':
+    'The x-csrf-token header is missing or wrong: writes made with a session cookie must send the token given at sign-in.',
+  'access.read_only_token': 'This token may only read.',
+  'user.email_taken': 'A user with the email {email} already exists.',
+  'user.not_found': 'No user has the email {email}.',
+  'user.weak_password': 'The password must have at least {min} characters.',
   internal: 'Something went wrong on our side. The error was logged.',
 } satisfies Messages;
 
@@ -77,6 +112,21 @@ const ar = {
   'gazetteer.unrecognized_file': 'الملف {file} ليس جدول رموز مواقع (CSV) ولا حدودًا بصيغة GeoJSON.',
   'gazetteer.no_code_column': 'لا يحتوي الملف {file} على عمود رموز أو أسماء تتعرّف عليه تنسيق.',
   'gazetteer.bad_row': 'السطر {line} من الملف غير صالح: {reason}.',
+  'exchange.unreadable_encoding':
+    'تعذّرت قراءة الملف نصًّا بترميز {encoding} قرب البايت {offset}. احفظه بترميز UTF-8 (في Excel: CSV UTF-8) وأعد المحاولة.',
+  'exchange.unsupported_format': 'لا يمكن قراءة ملفات من هذا النوع ({format}): استخدم CSV أو XLSX أو JSON.',
+  'exchange.malformed_csv': 'ملف CSV تالف: الخلية المقتبسة التي تبدأ في السطر {line} لا تُغلق أبدًا.',
+  'exchange.malformed_xlsx': 'ملف XLSX تالف أو ليس جدول بيانات ({reason}).',
+  'exchange.malformed_json': 'ملف JSON غير صالح: يجب أن يكون مصفوفة صفوف أو مصفوفة كائنات ({reason}).',
+  'exchange.too_large': 'حجم الملف يتجاوز الحد المسموح به وهو {limit} بايت.',
+  'exchange.too_many_rows': 'في الملف أكثر من {limit} صف: قسّمه إلى ملفات أصغر.',
+  'exchange.too_many_columns': 'في السطر {line} أكثر من {limit} عمود.',
+  'exchange.cell_too_large': 'الخلية في العمود {column} من السطر {line} تحوي أكثر من {limit} حرف.',
+  'exchange.row_too_large': 'السطر {line} يحوي أكثر من {limit} حرف.',
+  'exchange.duplicate_header':
+    'عنوان العمود «{header}» مكرّر (الأعمدة {columns}): غيّر أسماءها ليتميّز كل عمود عن غيره.',
+  'exchange.no_header': 'لا يحتوي الملف على صف عناوين: إما أنه فارغ، وإما أن لا صف فيه يسمّي أعمدته.',
+  'exchange.sheet_not_found': 'لا توجد في المصنّف ورقة باسم «{sheet}». أوراقه هي: {sheets}.',
   'file.not_found': 'الملف {file} غير موجود.',
   'file.unreadable': 'تعذّرت قراءة الملف {file}: {reason}.',
   'backup.invalid_file': 'الملف {file} ليس نسخة احتياطية من تنسيق.',
@@ -115,8 +165,25 @@ const ar = {
   'claim.transition_refused': 'لا يمكن تحويل حالة الادعاء من «{from}» إلى «{to}».',
   'demo.article_mismatch':
     'هذا ليس المقال التأسيسي الذي يتوقعه العرض (يجب أن تكون بصمته SHA-256 هي {expected}). لم يُربط شيء.',
+  'extract.empty': 'لا يوجد نص للاستخراج منه.',
+  'extract.not_utf8': 'النص ليس بترميز UTF-8 صالح.',
+  'extract.too_large': 'النص أكبر من أن يُستخرج منه: {size} بايت، والحد {limit}.',
+  'extract.binary': 'يبدو هذا بيانات ثنائية لا نصًا.',
   'cli.usage': '{reason}. شغّل «tansiq {command} --help» لمعرفة طريقة الاستخدام.',
   'cli.unknown_command': 'الأمر «{command}» غير معروف. شغّل «tansiq --help» لقائمة الأوامر.',
+  'access.sign_in_required': 'سجّل الدخول لتنفيذ هذا: أرسل ملف تعريف الجلسة أو رمز Authorization: Bearer.',
+  'access.invalid_credentials': 'البريد الإلكتروني أو كلمة المرور غير صحيحة.',
+  'access.invalid_token': 'هذا الرمز أو الجلسة غير معروف أو منتهٍ أو ملغى: سجّل الدخول من جديد.',
+  'access.locked': 'محاولات دخول فاشلة كثيرة لهذا الحساب: أعد المحاولة بعد {minutes} دقيقة.',
+  'access.rate_limited': 'طلبات كثيرة جدًا: أعد المحاولة بعد {seconds} ثانية.',
+  'access.forbidden': 'دورك لا يسمح بهذا.',
+  'access.other_organization': 'هذا يخص منظمة أخرى: يمكنك تعديل سجلات منظمتك فقط.',
+  'access.csrf':
+    'ترويسة x-csrf-token مفقودة أو خاطئة: كل كتابة بملف تعريف الجلسة يجب أن ترسل الرمز المعطى عند تسجيل الدخول.',
+  'access.read_only_token': 'هذا الرمز للقراءة فقط.',
+  'user.email_taken': 'يوجد مستخدم بالبريد الإلكتروني {email} مسبقًا.',
+  'user.not_found': 'لا يوجد مستخدم بالبريد الإلكتروني {email}.',
+  'user.weak_password': 'يجب ألا تقل كلمة المرور عن {min} محرفًا.',
   internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',
 } satisfies Messages;
 

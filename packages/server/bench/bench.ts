@@ -1,4 +1,4 @@
-import type { Pool } from '../src/store/db.ts';
+import type { PgPool as Pool } from '../src/store/db.ts';
 
 /**
  * What the harness (run.ts) and the benchmarks share. A benchmark measures; the harness owns the

@@ -20,7 +20,7 @@ import { report3w } from '../src/services/report-3w.ts';
 import { reportPipeline } from '../src/services/report-pipeline.ts';
 import { reportStock } from '../src/services/report-stock.ts';
 import { items, organizations, sites } from '../src/services/resources/registry.ts';
-import type { Pool } from '../src/store/db.ts';
+import type { PgPool as Pool } from '../src/store/db.ts';
 import { movementColumns, stockOnHand } from '../src/store/ledger.ts';
 import { type PipelineRowOut, pipelineByItem, type ThreeWRowOut, threeW } from '../src/store/pipeline.ts';
 import {

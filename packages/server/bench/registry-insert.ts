@@ -9,7 +9,7 @@ import { resolveReferences } from '../src/services/resolve-references.ts';
 import type { Resource } from '../src/services/resource.ts';
 import { organizations, sites } from '../src/services/resources/registry.ts';
 import { validate } from '../src/services/validate.ts';
-import type { Pool } from '../src/store/db.ts';
+import type { PgPool as Pool } from '../src/store/db.ts';
 import type { ColumnValues, Row, TableSpec } from '../src/store/registry.ts';
 import {
   type BenchEnv,

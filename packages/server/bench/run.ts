@@ -5,7 +5,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { isAppError } from '@tansiq/core';
 import pg from 'pg';
-import { createPool, type Pool } from '../src/store/db.ts';
+import { createPool, type PgPool as Pool } from '../src/store/db.ts';
 import { openEmbedded } from '../src/store/embedded.ts';
 import { migrate } from '../src/store/migrate.ts';
 import {

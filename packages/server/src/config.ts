@@ -15,8 +15,23 @@ const Env = z.object({
   LC_ALL: z.string().optional(),
   TANSIQ_SHARED_DIR: z.string().optional(),
   TANSIQ_DEMO: z.string().optional(),
+  TANSIQ_EXTRACT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(5 * 1024 * 1024),
   TANSIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XDG_DATA_HOME: z.string().optional(),
+  TANSIQ_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
+  TANSIQ_SUPPRESS_PUBLIC: z.coerce.number().int().min(1).default(10),
+  TANSIQ_SUPPRESS_PARTNERS: z.coerce.number().int().min(1).default(5),
+  TANSIQ_RATE_LIMIT: z.coerce.number().int().min(1).default(600),
+  TANSIQ_SIGNIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  TANSIQ_SECURE_COOKIES: z.enum(['0', '1', 'true', 'false']).optional(),
 });
 
 export interface Config {
@@ -29,8 +44,23 @@ export interface Config {
   host: string;
   locale: Lang;
   sharedDir: string;
+  /** The largest text `tansiq extract` and `POST /api/extract` accept, in UTF-8 bytes. */
+  extractMaxBytes: number;
   demo: boolean;
   logLevel: z.infer<typeof Env>['TANSIQ_LOG_LEVEL'];
+  access: AccessConfig;
+}
+
+export interface AccessConfig {
+  sessionHours: number;
+  /** Published figures under this are suppressed (issue 5: 10 for the public, 5 for partners). */
+  publicThreshold: number;
+  partnerThreshold: number;
+  /** Requests per minute per client on the API, and sign-in attempts per minute per address. */
+  rateLimitPerMinute: number;
+  signInRateLimitPerMinute: number;
+  /** Session cookies marked Secure: on unless the server listens on loopback only (plain http in development). */
+  secureCookies: boolean;
 }
 
 const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -51,7 +81,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     locale: pickLang(e.TANSIQ_LOCALE, e.LC_ALL, e.LANG),
     sharedDir: path.resolve(repoRoot, e.TANSIQ_SHARED_DIR ?? '../shared'),
+    extractMaxBytes: e.TANSIQ_EXTRACT_MAX_BYTES,
     demo: e.TANSIQ_DEMO === '1' || e.TANSIQ_DEMO === 'true',
     logLevel: e.TANSIQ_LOG_LEVEL,
+    access: {
+      sessionHours: e.TANSIQ_SESSION_HOURS,
+      publicThreshold: e.TANSIQ_SUPPRESS_PUBLIC,
+      partnerThreshold: e.TANSIQ_SUPPRESS_PARTNERS,
+      rateLimitPerMinute: e.TANSIQ_RATE_LIMIT,
+      signInRateLimitPerMinute: e.TANSIQ_SIGNIN_RATE_LIMIT,
+      secureCookies:
+        e.TANSIQ_SECURE_COOKIES === undefined
+          ? !['127.0.0.1', 'localhost', '::1'].includes(e.HOST)
+          : e.TANSIQ_SECURE_COOKIES === '1' || e.TANSIQ_SECURE_COOKIES === 'true',
+    },
   };
 }

@@ -26,9 +26,10 @@ afterAll(() => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}) {
+function run(args: string[], extraEnv: NodeJS.ProcessEnv = {}, stdin = '') {
   return new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
     const child = spawn(process.execPath, [bin, ...args], { env: { ...env, ...extraEnv } });
+    child.stdin.end(stdin);
     let out = '';
     let err = '';
     child.stdout.on('data', (d) => {
@@ -66,8 +67,31 @@ describe('tansiq on the embedded PostgreSQL', () => {
     const icrc = (await search.json()) as { items: { acronym: string }[] };
     expect(icrc.items[0]?.acronym).toBe('ICRC');
 
+    // The first admin and a token, as the README says; the article's text needs them.
+    const admin = await run(
+      [
+        'user',
+        'create',
+        '--email',
+        'First@Example.org',
+        '--org',
+        'ICRC',
+        '--role',
+        'admin',
+        '--password-stdin',
+      ],
+      {},
+      'a long enough passphrase\n',
+    );
+    expect(admin.code, admin.err).toBe(0);
+    const token = await run(['token', 'create', '--user', 'first@example.org', '--expires-days', '1']);
+    expect(token.code, token.err).toBe(0);
+    const bearer = { authorization: `Bearer ${token.out.trim()}` };
+    const textUrl = `${first.url}/api/sources/${demoEvidenceIds.article}/text`;
+    expect((await fetch(textUrl)).status).toBe(401);
+
     // Beside the shared reference data, the first start anchors the demo to the founding article.
-    const article = await fetch(`${first.url}/api/sources/${demoEvidenceIds.article}/text`);
+    const article = await fetch(textUrl, { headers: bearer });
     expect(article.status).toBe(200);
     expect(((await article.json()) as { sha256: string }).sha256).toBe(articleSha256);
 
@@ -79,10 +103,27 @@ describe('tansiq on the embedded PostgreSQL', () => {
     expect(demo.code).toBe(0);
     expect(demo.out).toMatch(/0 created, 18 already present/);
 
-    const created = await fetch(`${first.url}/api/organizations`, {
+    // The quick start's demo users sign in with a password; writes then need the CSRF token.
+    const signIn = await fetch(`${first.url}/api/session`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ names: { ar: 'منظمة الاختبار' }, kind: 'national_ngo' }),
+      body: JSON.stringify({ email: 'coordinator@demo.tansiq.org', password: 'demo-coordinator-tansiq' }),
+    });
+    expect(signIn.status).toBe(200);
+    const cookie = (signIn.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+    expect(signIn.headers.get('set-cookie')).toMatch(/HttpOnly/i);
+    const { csrfToken } = (await signIn.json()) as { csrfToken: string };
+    const organization = { names: { ar: 'منظمة الاختبار' }, kind: 'national_ngo' };
+    const withoutCsrf = await fetch(`${first.url}/api/organizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify(organization),
+    });
+    expect(withoutCsrf.status).toBe(403);
+    const created = await fetch(`${first.url}/api/organizations`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken },
+      body: JSON.stringify(organization),
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -1,11 +1,14 @@
 import { randomBytes } from 'node:crypto';
+import type { Role } from '@tansiq/core';
+import type { InjectOptions } from 'fastify';
 import pg from 'pg';
 import { inject } from 'vitest';
 import { type Config, loadConfig } from '../src/config.ts';
 import { buildApp } from '../src/http/app.ts';
 import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
 import { createPool } from '../src/store/db.ts';
-import type { Store } from '../src/store/open.ts';
+import { actorBound, type Store } from '../src/store/open.ts';
+import { buildUser } from './builders.ts';
 import { withDatabase } from './db-url.ts';
 
 /** A fresh database cloned from the migrated template: each test file owns its data. */
@@ -24,7 +27,7 @@ export async function testStore(): Promise<Store & { name: string; ownerUrl: str
     name,
     appUrl,
     ownerUrl,
-    db,
+    ...actorBound(db),
     owner,
     appRole: info.appRole,
     embedded: false,
@@ -51,8 +54,38 @@ export function testCtx(store: Store, overrides: Partial<Ctx> = {}): Ctx {
   };
 }
 
-export async function testApp(store: Store) {
-  return await buildApp({ config: testConfig(), store });
+/**
+ * The app, with every injected request signed in as `as` (default: an admin of a hub organization)
+ * unless the request brings its own authorization header or cookie; `as: 'public'` signs nothing.
+ * The rate limit is out of the way unless a test sets it.
+ */
+export async function testApp(
+  store: Store,
+  options: { as?: Role[] | 'public'; config?: Partial<Config> } = {},
+) {
+  const config = testConfig({ ...options.config });
+  if (!options.config?.access) config.access = { ...config.access, rateLimitPerMinute: 1_000_000 };
+  const app = await buildApp({ config, store });
+  const as = options.as ?? ['admin'];
+  const { token, user, organizationId } = await buildUser(testCtx(store), {
+    roles: as === 'public' ? ['viewer'] : as,
+  });
+  const inject = app.inject.bind(app);
+  const signed = (request: InjectOptions | string): InjectOptions => {
+    const opts = typeof request === 'string' ? { url: request } : request;
+    const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
+    if (
+      as !== 'public' &&
+      headers.authorization === undefined &&
+      headers.cookie === undefined &&
+      !opts.cookies
+    ) {
+      headers.authorization = `Bearer ${token}`;
+    }
+    return { ...opts, headers };
+  };
+  app.inject = ((request: InjectOptions | string) => inject(signed(request))) as typeof app.inject;
+  return Object.assign(app, { testUser: { ...user, token, organizationId } });
 }
 
 /**
@@ -71,3 +104,5 @@ export async function eventually<T>(
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;

@@ -166,8 +166,10 @@ export const ClaimVerificationView = z.object({
   toStatus: ClaimStatus,
   method: z.enum(verificationMethods),
   reason: z.object({ ar: z.string().optional(), en: z.string().optional() }),
-  /** Who: the acting user, or 'system' until sign-in exists. */
+  /** Who: 'user:<id>', or 'system' for the command line. */
   actor: z.string(),
+  /** An analyst's proposal: the claim's status did not change (a coordinator decides). */
+  proposed: z.boolean(),
   byOrganizationId: z.string().nullable(),
   evidenceSourceId: z.string().nullable(),
   verifiedAt: z.string(),

@@ -9,6 +9,7 @@ export interface CommandInput {
   positionals: string[];
   config: Config;
   lang: Lang;
+  in: NodeJS.ReadableStream;
   out: NodeJS.WritableStream;
   err: NodeJS.WriteStream | NodeJS.WritableStream;
 }

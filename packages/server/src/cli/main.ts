@@ -14,6 +14,7 @@ import { recordMovementCommand, recordReverseCommand } from './commands/record.t
 import { reportCommand, reportCommands } from './commands/report.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourceAddCommand } from './commands/source.ts';
+import { tokenCreateCommand, userCreateCommand } from './commands/user.ts';
 
 export const commands: Command[] = [
   serveCommand,
@@ -33,6 +34,8 @@ export const commands: Command[] = [
   listCommand,
   getCommand,
   claimVerifyCommand,
+  userCreateCommand,
+  tokenCreateCommand,
 ];
 
 /** Exit codes (api.md): 0 ok, 1 refused (bad input, a domain rule), 2 usage, 3 internal. */
@@ -63,6 +66,8 @@ function langOf(argv: string[], env: NodeJS.ProcessEnv): Lang {
 }
 
 export interface CliIo {
+  /** Standard input (passwords, batches); process.stdin when not given. */
+  in?: NodeJS.ReadableStream;
   out: NodeJS.WritableStream;
   err: NodeJS.WritableStream;
   env: NodeJS.ProcessEnv;
@@ -93,7 +98,15 @@ export async function main(
       return 0;
     }
     const config: Config = loadConfig(io.env);
-    return await command.run({ values, positionals, config, lang, out: io.out, err: io.err });
+    return await command.run({
+      values,
+      positionals,
+      config,
+      lang,
+      in: io.in ?? process.stdin,
+      out: io.out,
+      err: io.err,
+    });
   } catch (error) {
     const appError = error instanceof AppError ? error : new AppError('internal', {}, { cause: error });
     if (appError.code === 'internal')

@@ -76,18 +76,44 @@ export function foldChar(char: string): string {
   return lower.length === 1 ? lower : char;
 }
 
-export function foldWithMap(original: string): Folded {
-  const out: string[] = [];
-  const map = new Int32Array(original.length + 1);
-  let length = 0;
-  for (let i = 0; i < original.length; i++) {
-    const folded = foldChar(original[i] as string);
-    if (folded === '') continue;
-    out.push(folded);
-    map[length++] = i;
+/*
+ * The folding of every UTF-16 unit, computed once: -1 drops it, otherwise the unit it becomes.
+ * Folding is one table lookup per unit (news texts are mostly Arabic letters and ASCII), and
+ * the output is built from char codes, not one string per character.
+ */
+const DROP = -1;
+const foldTable = new Int32Array(0x10000);
+for (let code = 0; code < 0x10000; code++) {
+  if (code >= 0xd800 && code <= 0xdfff) {
+    foldTable[code] = code; // surrogate halves pass through unchanged
+    continue;
   }
-  map[length] = original.length;
-  return { text: out.join(''), toOriginal: map.subarray(0, length + 1), original };
+  const folded = foldChar(String.fromCharCode(code));
+  foldTable[code] = folded === '' ? DROP : folded.length === 1 ? folded.charCodeAt(0) : code;
+}
+
+const CHUNK = 8192;
+
+export function foldWithMap(original: string): Folded {
+  const length = original.length;
+  const codes = new Uint16Array(length);
+  const map = new Int32Array(length + 1);
+  let n = 0;
+  for (let i = 0; i < length; i++) {
+    const folded = foldTable[original.charCodeAt(i)] as number;
+    if (folded === DROP) continue;
+    codes[n] = folded;
+    map[n++] = i;
+  }
+  map[n] = length;
+  let text = '';
+  for (let start = 0; start < n; start += CHUNK) {
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(start, Math.min(n, start + CHUNK)) as unknown as number[],
+    );
+  }
+  return { text, toOriginal: map.subarray(0, n + 1), original };
 }
 
 /** Fold a lexicon entry or a pattern's literal the same way the text is folded. */

@@ -1,17 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { AppError, pickLang } from '@tansiq/core';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from '../config.ts';
+import { sha256 } from '../services/secrets.ts';
 import type { Store } from '../store/open.ts';
 import { httpStatus, presentError } from './errors.ts';
 import { openApiDocument } from './openapi.ts';
 import { type RouteDef, registerRoutes } from './route.ts';
+import { accessRouteDefs } from './routes/access.ts';
 import { agreementRouteDefs } from './routes/agreements.ts';
 import { auditRouteDefs } from './routes/audit.ts';
 import { claimRouteDefs } from './routes/claims.ts';
 import { ledgerRouteDefs } from './routes/ledger.ts';
+import { publicRouteDefs } from './routes/public.ts';
 import { reportRouteDefs } from './routes/reports.ts';
 import { resourceRouteDefs } from './routes/resources.ts';
 import { sourceRouteDefs } from './routes/sources.ts';
@@ -29,6 +34,8 @@ export const version = '0.1.0';
 export const routeDefs: RouteDef[] = [
   healthRoute,
   changesRoute,
+  ...accessRouteDefs,
+  ...publicRouteDefs,
   ...resourceRouteDefs,
   ...sourceRouteDefs,
   ...agreementRouteDefs,
@@ -51,6 +58,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 10 * 1024 * 1024 });
   addSecurityHeaders(app);
   app.decorate('tansiq', { config: options.config, store: options.store, version });
+  await app.register(fastifyCookie);
+  // Per client: its token or session when it sends one, else its address.
+  await app.register(fastifyRateLimit, {
+    global: true,
+    max: options.config.access.rateLimitPerMinute,
+    timeWindow: 60_000,
+    keyGenerator: (request) => {
+      const credential = request.headers.authorization ?? request.cookies?.tansiq_session;
+      return credential ? `c:${sha256(credential).toString('base64url')}` : `a:${request.ip}`;
+    },
+    errorResponseBuilder: (_request, context) =>
+      new AppError('access.rate_limited', { seconds: Math.max(1, Math.ceil(context.ttl / 1000)) }),
+  });
 
   app.setErrorHandler((error, request, reply) => {
     const lang = pickLang(request.headers['accept-language']);

@@ -1,13 +1,38 @@
 import type { Lang } from '@tansiq/core';
 import type { Config } from '../config.ts';
+import type { ActorSettings } from '../store/actor-db.ts';
 import type { Pool } from '../store/db.ts';
 
-/** Who is acting. Until sign-in exists every call acts as the system; access rules hook in here. */
+/**
+ * Who is acting. 'system': the CLI and the server's own work (the demo, migrations' seeds): it
+ * may do anything. 'public': a request without sign-in. 'user': signed in with a session or a token.
+ */
 export type Actor =
   | { kind: 'system' }
-  | { kind: 'user'; userId: string; organizationId: string; roles: string[] };
+  | { kind: 'public' }
+  | { kind: 'user'; userId: string; organizationId: string; roles: string[]; via: 'session' | 'token' };
 
 export const systemActor: Actor = { kind: 'system' };
+export const publicActor: Actor = { kind: 'public' };
+
+/** What row-level security and the audit log see of an actor (013_access.sql). */
+export function actorSettings(actor: Actor): ActorSettings {
+  if (actor.kind === 'system')
+    return { roles: 'system', userId: null, organizationId: null, auditName: 'system' };
+  if (actor.kind === 'public')
+    return { roles: 'public', userId: null, organizationId: null, auditName: 'public' };
+  return {
+    roles: `,${actor.roles.join(',')},`,
+    userId: actor.userId,
+    organizationId: actor.organizationId,
+    auditName: `user:${actor.userId}`,
+  };
+}
+
+/** How the audit log and verifications name an actor. */
+export function actorName(actor: Actor): string {
+  return actorSettings(actor).auditName;
+}
 
 export interface Logger {
   info(obj: unknown, msg?: string): void;

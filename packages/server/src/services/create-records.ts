@@ -1,11 +1,12 @@
 import { uuidv7 } from '@tansiq/core';
 import { inTransaction } from '../store/db.ts';
 import { insertRows } from '../store/registry.ts';
+import { ownershipForCreate, requirePermission } from './access.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
 import { recordInitialStatusEvents } from './record-status-event.ts';
 import { resolveReferences } from './resolve-references.ts';
-import { presentRows, type Resource } from './resource.ts';
+import { presentRows, type Resource, splitOwnership } from './resource.ts';
 import { validate } from './validate.ts';
 
 /**
@@ -17,12 +18,15 @@ export async function createRecords<View>(
   resource: Resource<View>,
   inputs: readonly unknown[],
 ): Promise<View[]> {
+  requirePermission(ctx, resource.write);
   const rows = inputs.map((raw, index) => {
-    const input = validate(resource.input, raw, inputs.length > 1 ? { index } : {}) as Record<
+    const { fields, ownership } = resource.owned ? splitOwnership(raw) : { fields: raw, ownership: {} };
+    const input = validate(resource.input, fields, inputs.length > 1 ? { index } : {}) as Record<
       string,
       unknown
     >;
     const values = resource.toColumns(input);
+    if (resource.owned) Object.assign(values, ownershipForCreate(ctx, ownership));
     return { id: typeof input.id === 'string' ? input.id : uuidv7(ctx.now().getTime()), values, input };
   });
   try {

@@ -2,7 +2,8 @@ import { AppError, type ListQuery, type Page } from '@tansiq/core';
 import { searchQuery } from '@tansiq/core/text/arabic';
 import { listRows } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
-import { presentRows, type Resource } from './resource.ts';
+import { presentForReader } from './present-for-reader.ts';
+import type { Resource } from './resource.ts';
 
 /** Cursors are opaque to clients; today they carry an offset (docs/decisions/008-list-cursors.md). */
 export function encodeCursor(offset: number): string {
@@ -51,7 +52,7 @@ export async function listRecords<View>(
     offset,
   });
   return {
-    items: await presentRows(ctx.db, resource, rows),
+    items: await presentForReader(ctx, resource, rows),
     total,
     nextCursor: offset + rows.length < total ? encodeCursor(offset + rows.length) : null,
   };

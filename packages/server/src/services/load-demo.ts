@@ -3,6 +3,7 @@ import { existingIds } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
 import { createRecords } from './create-records.ts';
 import { loadDemoEvidence } from './demo-evidence.ts';
+import { loadDemoUsers } from './demo-users.ts';
 import { linkAidToCondition } from './link-aid-to-condition.ts';
 import { recordShipmentReceipt } from './record-shipment-receipt.ts';
 import type { Resource } from './resource.ts';
@@ -286,6 +287,8 @@ const demoAgreements = [
 export interface DemoResult {
   created: number;
   present: number;
+  /** Emails of the demo users this run created (services/demo-users.ts). */
+  users: string[];
 }
 
 /**
@@ -328,8 +331,9 @@ export async function loadDemo(ctx: Ctx, options: { article?: string } = {}): Pr
     });
   }
   created += await loadDemoEvidence(ctx, demoIds, options.article);
-  ctx.log.info({ created, present }, 'demo scenario loaded');
-  return { created, present };
+  const users = await loadDemoUsers(ctx);
+  ctx.log.info({ created, present, users: users.length }, 'demo scenario loaded');
+  return { created, present, users };
 }
 
 /** TANSIQ_DEMO: load the scenario on the first start of a database, never again after. */

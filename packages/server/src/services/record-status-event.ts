@@ -7,6 +7,7 @@ import {
   type StatusEventRow,
   statusEventsOf,
 } from '../store/status-events.ts';
+import { findWritable } from './access.ts';
 import type { Ctx } from './context.ts';
 import { presentRows, type Resource } from './resource.ts';
 import { validate } from './validate.ts';
@@ -46,8 +47,7 @@ export async function recordStatusEvent<View>(
   if (!statuses) throw new AppError('record.not_found', { resource: resource.resource, id });
   const event = validate(statusEventInput(statuses.values), raw) as StatusEventInput;
   return await inTransaction(ctx.db, async (tx) => {
-    const row = await findRow(tx, resource.table, id, true);
-    if (!row) throw new AppError('record.not_found', { resource: resource.resource, id });
+    const row = await findWritable(ctx, tx, resource, id);
     const updated = await applyStatusEvents(ctx, tx, resource, row, [event]);
     const [view] = await presentRows(tx, resource, [updated]);
     return view as View;

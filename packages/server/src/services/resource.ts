@@ -1,5 +1,5 @@
-import type { LocalizedText } from '@tansiq/core';
-import type { z } from 'zod';
+import { type LocalizedText, type Permission, Uuid } from '@tansiq/core';
+import { z } from 'zod';
 import type { Db } from '../store/db.ts';
 import type { ColumnValues, Row, TableSpec } from '../store/registry.ts';
 import type { Ctx } from './context.ts';
@@ -27,6 +27,10 @@ export interface Resource<View = unknown> {
   path: string;
   /** Reads open to the public (the reference registry, api.md); writes always need sign-in. */
   publicRead?: boolean;
+  /** What creating, changing or deleting one needs (core/access.ts). */
+  write: Permission;
+  /** Rows have an owner organization and named secret readers (013_access.sql). */
+  owned: boolean;
   /** 'custom': created by its own service and route (sources: ingest), not the generic POST /api/R. */
   create?: 'custom';
   table: TableSpec;
@@ -90,16 +94,74 @@ export interface Statuses {
 /** Presents rows, loading their children first when the resource has any. */
 export async function presentRows<View>(db: Db, resource: Resource<View>, rows: Row[]): Promise<View[]> {
   const extras = resource.children && rows.length > 0 ? await resource.children.load(db, rows) : undefined;
-  return rows.map((row) => resource.present(row, extras?.get(row.id)));
+  return rows.map((row) => {
+    const view = resource.present(row, extras?.get(row.id));
+    if (!resource.owned) return view;
+    return {
+      ...view,
+      ownerOrganizationId: (row.owner_organization_id as string | null) ?? null,
+      secretReaders: (row.secret_readers as string[] | null) ?? [],
+    };
+  });
 }
 
-interface ResourceDef<Input extends z.ZodType, View> extends Omit<Resource<View>, 'toColumns'> {
+interface ResourceDef<Input extends z.ZodType, View> extends Omit<Resource<View>, 'toColumns' | 'owned'> {
   input: Input;
   toColumns(input: Partial<z.infer<Input>>): ColumnValues;
 }
 
+/** Tables whose rows have an owner organization and secret readers (013_access.sql adds them). */
+const ownedTables = new Set([
+  'organizations',
+  'sites',
+  'pledges',
+  'shipments',
+  'distributions',
+  'meetings',
+  'agreements',
+  'population_movements',
+  'persons',
+  'sources',
+  'claims',
+]);
+const ownershipColumns = ['owner_organization_id', 'secret_readers'];
+
 export function defineResource<Input extends z.ZodType, View>(def: ResourceDef<Input, View>): Resource<View> {
-  return { ...def, toColumns: (input) => def.toColumns(input as Partial<z.infer<Input>>) };
+  const owned = ownedTables.has(def.table.table);
+  const table = owned ? { ...def.table, columns: [...def.table.columns, ...ownershipColumns] } : def.table;
+  return { ...def, table, owned, toColumns: (input) => def.toColumns(input as Partial<z.infer<Input>>) };
+}
+
+/**
+ * Who owns a record and who may read it when it is secret: accepted by every owned resource's
+ * create and patch, beside its own fields, and shown in its view.
+ */
+export const Ownership = z
+  .object({
+    ownerOrganizationId: Uuid.nullable().optional(),
+    secretReaders: z.array(Uuid).max(200).optional(),
+  })
+  .strict();
+export type Ownership = z.infer<typeof Ownership>;
+
+export const OwnershipView = z.object({
+  ownerOrganizationId: z.string().nullable(),
+  secretReaders: z.array(z.string()),
+});
+
+/** A record schema (input, patch or view) with the ownership fields beside its own. */
+export function withOwnership(schema: z.ZodType, shape: z.ZodRawShape): z.ZodType {
+  return schema instanceof z.ZodObject ? schema.safeExtend(shape) : schema;
+}
+
+/** Separates the ownership fields from a record's own (whose schemas are strict). */
+export function splitOwnership(raw: unknown): { fields: unknown; ownership: Record<string, unknown> } {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { fields: raw, ownership: {} };
+  const { ownerOrganizationId, secretReaders, ...fields } = raw as Record<string, unknown>;
+  const ownership: Record<string, unknown> = {};
+  if (ownerOrganizationId !== undefined) ownership.ownerOrganizationId = ownerOrganizationId;
+  if (secretReaders !== undefined) ownership.secretReaders = secretReaders;
+  return { fields, ownership };
 }
 
 export function namesOf(row: Row | ColumnValues): LocalizedText {

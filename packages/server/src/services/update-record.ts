@@ -1,10 +1,11 @@
 import { AppError } from '@tansiq/core';
 import { inTransaction } from '../store/db.ts';
-import { findRow, updateRow } from '../store/registry.ts';
+import { updateRow } from '../store/registry.ts';
+import { findWritable, ownershipForPatch } from './access.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
 import { resolveReferences } from './resolve-references.ts';
-import { presentRows, type Resource } from './resource.ts';
+import { presentRows, type Resource, splitOwnership } from './resource.ts';
 import { validate } from './validate.ts';
 
 export async function updateRecord<View>(
@@ -13,12 +14,13 @@ export async function updateRecord<View>(
   id: string,
   patch: unknown,
 ): Promise<View> {
-  const input = validate(resource.patch, patch) as Record<string, unknown>;
+  const { fields, ownership } = resource.owned ? splitOwnership(patch) : { fields: patch, ownership: {} };
+  const input = validate(resource.patch, fields) as Record<string, unknown>;
   const changes = resource.toColumns(input);
+  if (resource.owned) Object.assign(changes, ownershipForPatch(ctx, ownership));
   try {
     return await inTransaction(ctx.db, async (tx) => {
-      const current = await findRow(tx, resource.table, id, true);
-      if (!current) throw new AppError('record.not_found', { resource: resource.resource, id });
+      const current = await findWritable(ctx, tx, resource, id);
       const pending = [{ id, values: changes }];
       await resolveReferences(tx, resource, pending);
       await resource.prepare?.(ctx, tx, [{ values: changes, input, current }]);

@@ -9,15 +9,11 @@ import {
 import { insertVerification, setClaimStatus, sourceTexts } from '../store/claims.ts';
 import { inTransaction } from '../store/db.ts';
 import { existingIds, findRow } from '../store/registry.ts';
-import type { Actor, Ctx } from './context.ts';
+import { mayVerifyClaims } from './access.ts';
+import { actorName, type Ctx } from './context.ts';
 import { presentRows } from './resource.ts';
 import { claims } from './resources/claims.ts';
 import { validate } from './validate.ts';
-
-/** Who acted, as verification history records it. */
-export function actorName(actor: Actor): string {
-  return actor.kind === 'system' ? 'system' : `user:${actor.userId}`;
-}
 
 /**
  * Changes a claim's status with who, when, how and why: an immutable verification row and the
@@ -57,6 +53,8 @@ export async function verifyClaim(ctx: Ctx, claimId: string, raw: unknown): Prom
       });
     }
     const now = ctx.now();
+    // Without the right to verify, the same request is a proposal (issue 5: analysts propose).
+    const proposed = !mayVerifyClaims(ctx.actor);
     await insertVerification(tx, {
       operationId,
       id: uuidv7(now.getTime()),
@@ -70,8 +68,9 @@ export async function verifyClaim(ctx: Ctx, claimId: string, raw: unknown): Prom
       byOrganizationId,
       evidenceSourceId,
       verifiedAt: now,
+      proposed,
     });
-    await setClaimStatus(tx, claimId, input.toStatus);
+    if (!proposed) await setClaimStatus(tx, claimId, input.toStatus);
     const updated = await findRow(tx, claims.table, claimId);
     if (!updated) throw new AppError('record.not_found', { resource: 'claim', id: claimId });
     const [view] = await presentRows(tx, claims, [updated]);

@@ -53,6 +53,7 @@ export interface VerificationRow {
   by_organization_id: string | null;
   evidence_source_id: string | null;
   verified_at: Date;
+  proposed: boolean;
 }
 
 /** Each claim's verifications, oldest first. */
@@ -62,7 +63,7 @@ export async function verificationsOf(
 ): Promise<Map<string, VerificationRow[]>> {
   const result = await db.query<VerificationRow>(
     `SELECT id, claim_id, from_status, to_status, method, reason_ar, reason_en, actor, by_organization_id,
-            evidence_source_id, verified_at
+            evidence_source_id, verified_at, proposed
      FROM claim_verifications WHERE claim_id = ANY($1::uuid[]) ORDER BY claim_id, verified_at, id`,
     [claimIds],
   );
@@ -84,13 +85,15 @@ export interface NewVerification {
   byOrganizationId: string | null;
   evidenceSourceId: string | null;
   verifiedAt: Date;
+  proposed: boolean;
 }
 
 export async function insertVerification(db: Db, v: NewVerification): Promise<void> {
   await db.query(
     `INSERT INTO claim_verifications (operation_id, id, claim_id, from_status, to_status, method, reason_ar,
-                                      reason_en, actor, by_organization_id, evidence_source_id, verified_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
+                                      reason_en, actor, by_organization_id, evidence_source_id, verified_at,
+                                      proposed)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
     [
       v.operationId,
       v.id,
@@ -104,6 +107,7 @@ export async function insertVerification(db: Db, v: NewVerification): Promise<vo
       v.byOrganizationId,
       v.evidenceSourceId,
       v.verifiedAt,
+      v.proposed,
     ],
   );
 }

@@ -5,8 +5,20 @@ pg.types.setTypeParser(20, (value) => Number(value));
 // date stays 'YYYY-MM-DD': turning it into a JS Date would shift it by the server's time zone.
 pg.types.setTypeParser(1082, (value) => value);
 
-export type Db = pg.Pool | pg.PoolClient;
-export type Pool = pg.Pool;
+/** A real pool (the owner's, a benchmark's): ended by whoever created it. */
+export type PgPool = pg.Pool;
+
+/** Something to query: a pool or one client (inside a transaction). */
+export type Db = Pool | pg.PoolClient;
+
+/**
+ * What services hold as `ctx.db`: a pool bound to an actor (store/actor-db.ts), or the owner's
+ * pool. Only these two methods, so nothing can end or reconfigure the shared pool.
+ */
+export interface Pool {
+  query: pg.Pool['query'];
+  connect(): Promise<pg.PoolClient>;
+}
 
 export function createPool(connectionString: string, max = 10): pg.Pool {
   const pool = new pg.Pool({ connectionString, max, idleTimeoutMillis: 30_000 });
@@ -17,7 +29,7 @@ export function createPool(connectionString: string, max = 10): pg.Pool {
 
 /** Runs `work` in one transaction: all of it is written, or none. */
 export async function inTransaction<T>(
-  pool: pg.Pool,
+  pool: Pool,
   work: (client: pg.PoolClient) => Promise<T>,
   isolation: 'READ COMMITTED' | 'SERIALIZABLE' = 'READ COMMITTED',
 ): Promise<T> {

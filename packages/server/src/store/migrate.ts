@@ -107,6 +107,9 @@ async function grantApplicationRole(client: pg.PoolClient, appRole: string): Pro
   await client.query(`REVOKE INSERT, UPDATE, DELETE ON audit_log, audit_head FROM ${role}`);
   await client.query(`REVOKE ALL ON audit_key, audit_pending FROM ${role}`);
   await client.query(`GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO ${role}`);
+  // Sign-in attempts are a log: the application adds to it and never rewrites it.
+  await client.query(`REVOKE UPDATE ON signin_attempts FROM ${role}`);
+  await client.query(`GRANT EXECUTE ON FUNCTION audit_read(text, uuid[]) TO ${role}`);
   // Child rows of aggregates (participants, outcomes …) are replaced wholesale with their
   // parent's list: migrations mark those tables with a comment starting 'child rows:', and only
   // those may be deleted from.

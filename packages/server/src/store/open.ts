@@ -1,14 +1,20 @@
 import { AppError } from '@tansiq/core';
+import type pg from 'pg';
 import type { Config } from '../config.ts';
+import { type ActorSettings, actorDb } from './actor-db.ts';
 import { createPool, type Pool } from './db.ts';
 import { type ConnectionFile, openEmbedded } from './embedded.ts';
 import { migrate } from './migrate.ts';
 
 export interface Store {
-  /** The application's pool: a role that owns nothing. */
+  /** The application's connection (a role that owns nothing) acting as the system: CLI, demo, tests. */
   db: Pool;
+  /** The application's connection acting as someone: row-level security sees them (013_access.sql). */
+  forActor(actor: ActorSettings): Pool;
+  /** The application's raw pool, acting as nobody (sees nothing): for the store's own tests. */
+  pool: pg.Pool;
   /** The owner's pool: migrations, backup and restore. */
-  owner: Pool;
+  owner: pg.Pool;
   appRole: string | undefined;
   embedded: boolean;
   close(): Promise<void>;
@@ -26,6 +32,18 @@ function userOf(url: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+export const systemSettings: ActorSettings = {
+  roles: 'system',
+  userId: null,
+  organizationId: null,
+  auditName: 'system',
+};
+
+/** The two faces of the application's pool: as the system, and as any actor. */
+export function actorBound(pool: pg.Pool): Pick<Store, 'db' | 'forActor' | 'pool'> {
+  return { db: actorDb(pool, systemSettings), forActor: (actor) => actorDb(pool, actor), pool };
 }
 
 /** DATABASE_URL when set, else the embedded server of the data folder (started or attached to). */
@@ -63,5 +81,5 @@ export async function openStore(config: Config, options: OpenStoreOptions): Prom
       throw error;
     });
   }
-  return { db, owner, appRole: userOf(appUrl), embedded: !config.databaseUrl, close };
+  return { ...actorBound(db), owner, appRole: userOf(appUrl), embedded: !config.databaseUrl, close };
 }

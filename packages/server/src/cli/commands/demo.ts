@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { AppError } from '@tansiq/core';
+import { demoUsers } from '../../services/demo-users.ts';
 import { loadDemo } from '../../services/load-demo.ts';
 import type { Command } from '../command.ts';
 import { withStore } from '../with-store.ts';
@@ -31,6 +32,14 @@ export const demoLoadCommand: Command = {
         ? `السيناريو التأسيسي: أُنشئ ${result.created}، وكان موجودًا ${result.present}\n`
         : `founding scenario: ${result.created} created, ${result.present} already present\n`,
     );
+    if (result.users.length > 0) {
+      input.out.write(
+        input.lang === 'ar' ? 'مستخدمو العرض (البريد / كلمة المرور):\n' : 'demo users (email / password):\n',
+      );
+      for (const user of demoUsers.filter((u) => result.users.includes(u.email))) {
+        input.out.write(`  ${user.role.padEnd(15)} ${user.email}  ${user.password}\n`);
+      }
+    }
     return 0;
   },
 };

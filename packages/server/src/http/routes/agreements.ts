@@ -1,6 +1,8 @@
 import { AidConditionLinkInput, AidConditionLinkView, Uuid } from '@tansiq/core';
 import { z } from 'zod';
 import { linkAidToCondition } from '../../services/link-aid-to-condition.ts';
+import type { Resource } from '../../services/resource.ts';
+import { agreements } from '../../services/resources/agreements.ts';
 import { unlinkAidCondition } from '../../services/unlink-aid-condition.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
@@ -10,10 +12,11 @@ export const agreementRouteDefs: RouteDef[] = [
   defineRoute({
     method: 'POST',
     url: '/api/agreements/:id/conditions/:conditionId/links',
+    record: { resource: agreements as Resource, write: false },
     summary:
       'Tie a pledge, shipment or distribution to a condition of this agreement (its delivery or distribution)',
     tag: 'agreements',
-    access: 'signed_in',
+    access: 'records.write',
     params: z.object({ id: Uuid, conditionId: Uuid }),
     body: AidConditionLinkInput,
     response: AidConditionLinkView,
@@ -25,7 +28,7 @@ export const agreementRouteDefs: RouteDef[] = [
     url: '/api/aid-conditions/:id',
     summary: 'Untie aid from a condition (soft: the link is kept, marked deleted)',
     tag: 'agreements',
-    access: 'signed_in',
+    access: 'records.write',
     params: z.object({ id: Uuid }),
     status: 204,
     handler: ({ params }, req) => unlinkAidCondition(ctxOf(req), params.id),

@@ -1,12 +1,11 @@
 import type { AuditEntryView } from '@tansiq/core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testApp, testStore } from '../../../test/helpers.ts';
+import { type TestApp, testApp, testStore } from '../../../test/helpers.ts';
 import { inTransaction } from '../../store/db.ts';
 import type { Store } from '../../store/open.ts';
 
 let store: Store;
-let app: FastifyInstance;
+let app: TestApp;
 
 beforeAll(async () => {
   store = await testStore();
@@ -42,7 +41,11 @@ describe('the audit log over HTTP', () => {
       ['update', 'A1'],
       ['insert', null],
     ]);
-    expect(all.items[0]).toMatchObject({ table: 'organizations', recordId: org.id, actor: 'system' });
+    expect(all.items[0]).toMatchObject({
+      table: 'organizations',
+      recordId: org.id,
+      actor: `user:${app.testUser.id}`,
+    });
     expect(all.items[0]?.prevHash).toBe(all.items[1]?.hash);
     expect(all.nextCursor).toBeNull();
 

@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
 import { defaultOperationId, uuidv7 } from '@tansiq/core';
-import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildItem, buildOrg, buildSite } from '../../../test/builders.ts';
 import { cliRunner } from '../../../test/cli.ts';
-import { testApp, testCtx, testStore } from '../../../test/helpers.ts';
+import { type TestApp, testApp, testCtx, testStore } from '../../../test/helpers.ts';
 import type { Ctx } from '../../services/context.ts';
 import type { Store } from '../../store/open.ts';
 
 let store: Store & { appUrl: string; ownerUrl: string };
 let ctx: Ctx;
-let app: FastifyInstance;
+let app: TestApp;
 
 /** An article of our own making: claims quote it by UTF-16 offsets. */
 const article =
@@ -272,7 +271,7 @@ describe('verification', () => {
         fromStatus: 'reported',
         toStatus: 'disputed',
         method: 'cross_check',
-        actor: 'system',
+        actor: `user:${app.testUser.id}`,
         reason: steps[0]?.reason,
       },
       {

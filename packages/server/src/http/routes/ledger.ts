@@ -20,6 +20,8 @@ import { recordStockMovement } from '../../services/record-stock-movements.ts';
 import { report3w } from '../../services/report-3w.ts';
 import { reportPipeline } from '../../services/report-pipeline.ts';
 import { reportStock } from '../../services/report-stock.ts';
+import type { Resource } from '../../services/resource.ts';
+import { shipments } from '../../services/resources/shipments.ts';
 import { reverseStockMovement } from '../../services/reverse-stock-movement.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
@@ -55,7 +57,7 @@ export const ledgerRouteDefs: RouteDef[] = [
     url: '/api/stock-movements',
     summary: 'Record a stock movement (refused, with nothing written, if it would take stock below zero)',
     tag: 'stock-movements',
-    access: 'signed_in',
+    access: 'records.write',
     body: StockMovementInput,
     response: StockMovementView,
     status: 201,
@@ -66,7 +68,7 @@ export const ledgerRouteDefs: RouteDef[] = [
     url: '/api/stock-movements/:id/reverse',
     summary: 'Correct a ledger line with a reversing entry',
     tag: 'stock-movements',
-    access: 'signed_in',
+    access: 'records.write',
     params: IdParams,
     body: ReverseMovementInput,
     response: StockMovementView,
@@ -76,9 +78,10 @@ export const ledgerRouteDefs: RouteDef[] = [
   defineRoute({
     method: 'POST',
     url: '/api/shipments/:id/receipts',
+    record: { resource: shipments as Resource, write: true },
     summary: 'Record what arrived of a shipment line, and what did not (with a reason)',
     tag: 'shipments',
-    access: 'signed_in',
+    access: 'records.write',
     params: IdParams,
     body: ShipmentReceiptInput,
     response: ShipmentView,

@@ -6,7 +6,7 @@ import { getProvenance } from '../../services/get-provenance.ts';
 import { getRecord } from '../../services/get-record.ts';
 import { listRecords } from '../../services/list-records.ts';
 import { recordStatusEvent } from '../../services/record-status-event.ts';
-import type { Resource } from '../../services/resource.ts';
+import { Ownership, OwnershipView, type Resource, withOwnership } from '../../services/resource.ts';
 import { allResources } from '../../services/resources/index.ts';
 import { updateRecord } from '../../services/update-record.ts';
 import { ctxOf } from '../context.ts';
@@ -15,8 +15,9 @@ import { defineRoute, type RouteDef } from '../route.ts';
 const IdParams = z.object({ id: Uuid });
 
 /** GET /api/R/:id/provenance: the claims about a record, their sources, quotes and verifications. */
-export function provenanceRoute(path: string, singular: string): RouteDef {
+export function provenanceRoute(path: string, singular: string, resource?: Resource): RouteDef {
   return defineRoute({
+    record: resource ? { resource, write: false } : undefined,
     method: 'GET',
     url: `/api/${path}/:id/provenance`,
     summary: `Who claims what about a ${singular}: claims, sources, quotes, verification history, contradictions`,
@@ -31,6 +32,11 @@ export function provenanceRoute(path: string, singular: string): RouteDef {
 /** The verbs of a resource, described once for all of them. */
 function resourceRoutes(resource: Resource): RouteDef[] {
   const base = `/api/${resource.path}`;
+  const owned = (schema: z.ZodType, shape: z.ZodRawShape) =>
+    resource.owned ? withOwnership(schema, shape) : schema;
+  const input = owned(resource.input, Ownership.shape);
+  const patch = owned(resource.patch, Ownership.shape);
+  const view = owned(resource.view, OwnershipView.shape);
   const tag = resource.path;
   // Reads of the reference registry are public (api.md); everything else needs a signed-in user.
   const readAccess = resource.publicRead ? 'public' : 'signed_in';
@@ -42,17 +48,18 @@ function resourceRoutes(resource: Resource): RouteDef[] {
       tag,
       access: readAccess,
       query: resource.query,
-      response: listOf(resource.view),
+      response: listOf(view),
       handler: ({ query }, req) => listRecords(ctxOf(req), resource, query as never),
     }),
     defineRoute({
       method: 'GET',
       url: `${base}/:id`,
+      record: { resource, write: false },
       summary: `One ${resource.resource}`,
       tag,
       access: readAccess,
       params: IdParams,
-      response: resource.view,
+      response: view,
       handler: ({ params }, req) => getRecord(ctxOf(req), resource, params.id),
     }),
     defineRoute({
@@ -60,46 +67,49 @@ function resourceRoutes(resource: Resource): RouteDef[] {
       url: base,
       summary: `Create a ${resource.resource} (a client may send its own id)`,
       tag,
-      access: 'signed_in',
-      body: resource.input,
-      response: resource.view,
+      access: resource.write,
+      body: input,
+      response: view,
       status: 201,
       handler: ({ body }, req) => createRecord(ctxOf(req), resource, body),
     }),
     defineRoute({
       method: 'PATCH',
       url: `${base}/:id`,
+      record: { resource, write: true },
       summary: `Change some fields of a ${resource.resource}`,
       tag,
-      access: 'signed_in',
+      access: resource.write,
       params: IdParams,
-      body: resource.patch,
-      response: resource.view,
+      body: patch,
+      response: view,
       handler: ({ params, body }, req) => updateRecord(ctxOf(req), resource, params.id, body),
     }),
     defineRoute({
       method: 'DELETE',
       url: `${base}/:id`,
+      record: { resource, write: true },
       summary: `Delete a ${resource.resource} (soft: the changes feed shows a tombstone)`,
       tag,
-      access: 'signed_in',
+      access: resource.write,
       params: IdParams,
       status: 204,
       handler: ({ params }, req) => deleteRecord(ctxOf(req), resource, params.id),
     }),
   ];
-  routes.push(provenanceRoute(resource.path, resource.resource));
+  routes.push(provenanceRoute(resource.path, resource.resource, resource));
   if (resource.statuses) {
     routes.push(
       defineRoute({
         method: 'POST',
         url: `${base}/:id/events`,
+        record: { resource, write: true },
         summary: `Record a dated status change of a ${resource.resource}`,
         tag,
-        access: 'signed_in',
+        access: resource.write,
         params: IdParams,
         body: statusEventInput(resource.statuses.values),
-        response: resource.view,
+        response: view,
         status: 201,
         handler: ({ params, body }, req) => recordStatusEvent(ctxOf(req), resource, params.id, body),
       }),

@@ -417,7 +417,7 @@ describe('the API document', () => {
   it('describes the ingest and the text, and no generic create for sources', async () => {
     const doc = (await app.inject({ url: '/api/openapi.json' })).json();
     const post = doc.paths['/api/sources'].post;
-    expect(post['x-access']).toBe('signed_in');
+    expect(post['x-access']).toBe('evidence.write');
     expect(Object.keys(post.requestBody.content['application/json'].schema.properties)).toContain('text');
     expect(doc.paths['/api/sources/{id}/text'].get['x-access']).toBe('signed_in');
     expect(doc.paths['/api/persons'].get['x-access']).toBe('signed_in');

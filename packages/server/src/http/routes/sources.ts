@@ -10,6 +10,8 @@ import {
 import { z } from 'zod';
 import { getSourceText } from '../../services/get-source-text.ts';
 import { ingestSource } from '../../services/ingest-source.ts';
+import type { Resource } from '../../services/resource.ts';
+import { sources } from '../../services/resources/sources.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
 
@@ -35,7 +37,7 @@ export const sourceRouteDefs: RouteDef[] = [
     summary:
       'Ingest a source: JSON { …metadata, text }, or a raw text/plain body with the metadata as query parameters. 201 when created; 200 with created:false when the operation already holds the same text (nothing changes).',
     tag: 'sources',
-    access: 'signed_in',
+    access: 'evidence.write',
     query: SourceIngestQuery,
     body: IngestBody,
     response: IngestSourceResult,
@@ -54,6 +56,7 @@ export const sourceRouteDefs: RouteDef[] = [
   defineRoute({
     method: 'GET',
     url: '/api/sources/:id/text',
+    record: { resource: sources as Resource, write: false },
     summary: "A source's text exactly as ingested, with its SHA-256 (claims' quote offsets index it)",
     tag: 'sources',
     access: 'signed_in',

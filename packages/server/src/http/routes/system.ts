@@ -31,7 +31,7 @@ export const changesRoute = defineRoute({
   url: '/api/changes',
   summary: 'Changes since a cursor (upserts and tombstones), to keep copies in sync',
   tag: 'system',
-  access: 'signed_in',
+  access: 'hub',
   query: ChangesQuery,
   response: ChangesPage,
   handler: ({ query }, req) => listChanges(ctxOf(req), query),

@@ -149,6 +149,7 @@ async function writeConditions(
 
 export const agreements = defineResource({
   resource: 'agreement',
+  write: 'records.write',
   path: 'agreements',
   table: {
     table: 'agreements',

@@ -56,6 +56,7 @@ export function presentVerification(row: VerificationRow): ClaimVerificationView
     byOrganizationId: row.by_organization_id,
     evidenceSourceId: row.evidence_source_id,
     verifiedAt: row.verified_at.toISOString(),
+    proposed: row.proposed,
   };
 }
 
@@ -144,6 +145,7 @@ async function linkContradictions(tx: Db, row: Row): Promise<void> {
  */
 export const claims = defineResource({
   resource: 'claim',
+  write: 'evidence.write',
   path: 'claims',
   table: {
     table: 'claims',

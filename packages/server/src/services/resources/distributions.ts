@@ -33,6 +33,7 @@ const stockFields = ['item_id', 'quantity', 'unit', 'from_site_id'];
  */
 export const distributions = defineResource({
   resource: 'distribution',
+  write: 'records.write',
   path: 'distributions',
   table: {
     table: 'distributions',

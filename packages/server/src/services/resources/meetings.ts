@@ -121,6 +121,7 @@ async function checkOrganizations(
 
 export const meetings = defineResource({
   resource: 'meeting',
+  write: 'records.write',
   path: 'meetings',
   table: {
     table: 'meetings',

@@ -8,6 +8,7 @@ import { defined, defineResource, meta, nameColumns, namesOf } from '../resource
  */
 export const persons = defineResource({
   resource: 'person',
+  write: 'evidence.write',
   path: 'persons',
   table: {
     table: 'persons',

@@ -15,6 +15,7 @@ import {
 
 export const pledges = defineResource({
   resource: 'pledge',
+  write: 'records.write',
   path: 'pledges',
   table: {
     table: 'pledges',

@@ -48,6 +48,7 @@ function groupColumns(input: Partial<PopulationMovementInput>): ColumnValues {
 
 export const populationMovements = defineResource({
   resource: 'population-movement',
+  write: 'records.write',
   path: 'population-movements',
   table: {
     table: 'population_movements',

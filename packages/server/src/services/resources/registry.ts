@@ -34,6 +34,7 @@ const nameSorts = {
 
 export const operations = defineResource({
   resource: 'operation',
+  write: 'registry.write',
   path: 'operations',
   table: { table: 'operations', columns: ['code', 'name_ar', 'name_en', 'country', 'status'] },
   input: OperationInput,
@@ -59,6 +60,7 @@ export const operations = defineResource({
 
 export const organizations = defineResource({
   resource: 'organization',
+  write: 'registry.write',
   path: 'organizations',
   publicRead: true,
   table: {
@@ -100,6 +102,7 @@ export const organizations = defineResource({
 
 export const adminUnits = defineResource({
   resource: 'admin-unit',
+  write: 'registry.write',
   path: 'admin-units',
   publicRead: true,
   table: {
@@ -158,6 +161,7 @@ export const adminUnits = defineResource({
 
 export const sites = defineResource({
   resource: 'site',
+  write: 'records.write',
   path: 'sites',
   publicRead: true,
   table: {
@@ -212,6 +216,7 @@ export const sites = defineResource({
 
 export const items = defineResource({
   resource: 'item',
+  write: 'registry.write',
   path: 'items',
   publicRead: true,
   table: {

@@ -139,6 +139,7 @@ async function pipelineMovements(
 
 export const shipments = defineResource({
   resource: 'shipment',
+  write: 'records.write',
   path: 'shipments',
   table: {
     table: 'shipments',

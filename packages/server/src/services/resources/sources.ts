@@ -30,6 +30,7 @@ function publishedColumns(published: SourcePublished | null | undefined): Column
  */
 export const sources = defineResource({
   resource: 'source',
+  write: 'evidence.write',
   path: 'sources',
   create: 'custom',
   table: {

@@ -1,0 +1,562 @@
+/**
+ * Places: Syria's governorates, districts and main towns (with OCHA p-codes), countries of the world and
+ * the cities abroad that news about Syria mention, in Arabic and English.
+ *
+ * One pass over the folded text's words: at each word a phrase index (a trie keyed by folded words) finds
+ * the longest name starting there, so the cost does not grow with the number of names. The word matcher
+ * is shared with organizations.ts.
+ */
+import { builtinGazetteer, type GazetteerEntry } from '@tansiq/core/gazetteer/builtin';
+import isoCountries from 'i18n-iso-countries/index.js';
+import arabicCountryNames from 'i18n-iso-countries/langs/ar.json' with { type: 'json' };
+import englishCountryNames from 'i18n-iso-countries/langs/en.json' with { type: 'json' };
+import { arabicNationalityForms } from './lexicon/nationalities.js';
+import {
+  adjectiveHeads,
+  adminVariants,
+  citiesAbroad,
+  countryNames,
+  countryNamesIgnored,
+  countryVariants,
+  cuedNames,
+  districtNames,
+  governorateNames,
+  notPlaces,
+  placeFollowers,
+  placeNouns,
+  placePrepositions,
+  syrianTowns,
+} from './lexicon/places.js';
+import { type Folded, fold, originalSpan } from './normalize.js';
+import type { PlaceMention } from './types.js';
+
+// ---------------------------------------------------------------------------------------------------
+// Words and phrases, shared with organizations.ts
+
+/** The words of a folded text: maximal runs of letters and digits, by their folded offsets. */
+export interface Words {
+  doc: Folded;
+  words: string[];
+  starts: Int32Array;
+  ends: Int32Array;
+  /** Each word's readings (itself, then without its clitics), filled when first asked for. */
+  readings: (Reading[] | undefined)[];
+}
+
+export interface Reading {
+  stem: string;
+  clitic: string;
+}
+
+function isArabicLetter(code: number): boolean {
+  return (code >= 0x0621 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3);
+}
+
+function isWordCode(code: number): boolean {
+  return (
+    (code >= 0x61 && code <= 0x7a) ||
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    isArabicLetter(code) ||
+    (code >= 0xc0 && code <= 0x24f && code !== 0xd7 && code !== 0xf7)
+  );
+}
+
+function splitWords(text: string): { words: string[]; starts: number[]; ends: number[] } {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let i = 0;
+  while (i < text.length) {
+    if (!isWordCode(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
+    words.push(text.slice(start, i));
+    starts.push(start);
+    ends.push(i);
+  }
+  return { words, starts, ends };
+}
+
+const wordsCache = new WeakMap<Folded, Words>();
+
+/** The words of `doc`, computed once per document for every recognizer that asks. */
+export function wordsOf(doc: Folded): Words {
+  const cached = wordsCache.get(doc);
+  if (cached) return cached;
+  const { words, starts, ends } = splitWords(doc.text);
+  const result = {
+    doc,
+    words,
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+    readings: new Array<Reading[] | undefined>(words.length),
+  };
+  wordsCache.set(doc, result);
+  return result;
+}
+
+/** The folded words of a lexicon entry, split the way the text is. */
+export function phraseWords(written: string): string[] {
+  return splitWords(fold(written)).words;
+}
+
+/**
+ * How an English entry's capitals must appear in the text: acronyms of up to three letters exactly
+ * ("US", "WHO", never "us", "who"), longer ones in capitals or title case ("UNICEF", "Unicef"), names
+ * with their first capital ("Turkey", not "turkey").
+ */
+type Casing = 'none' | 'capital' | 'acronym' | 'long_acronym';
+
+function casingOf(written: string): Casing {
+  const letters = written.replace(/[^A-Za-z]/g, '');
+  if (letters === '') return 'none';
+  if (letters.length >= 2 && letters === letters.toUpperCase()) {
+    return letters.length <= 3 ? 'acronym' : 'long_acronym';
+  }
+  const first = letters[0] as string;
+  return first === first.toUpperCase() ? 'capital' : 'none';
+}
+
+/** Whether the letters of `original[start, end)` have the capitals `casing` asks for. */
+function casingHolds(casing: Casing, original: string, start: number, end: number): boolean {
+  let letters = 0;
+  let upper = 0;
+  let firstUpper = false;
+  for (let k = start; k < end; k++) {
+    const char = original[k] as string;
+    const lower = char.toLowerCase();
+    const isUpper = char !== lower;
+    if (!isUpper && char === char.toUpperCase()) continue; // not a cased letter
+    if (letters === 0) firstUpper = isUpper;
+    letters++;
+    if (isUpper) upper++;
+  }
+  if (!firstUpper) return false;
+  if (casing === 'capital' || upper === letters) return true;
+  return casing === 'long_acronym' && upper === 1;
+}
+
+interface PhraseEntry<T> {
+  value: T;
+  casing: Casing;
+  /** "U.S.": the final dot belongs to the name when the text has it. */
+  trailingDot: boolean;
+}
+
+interface TrieNode<T> {
+  next: Map<string, TrieNode<T>>;
+  entries: PhraseEntry<T>[];
+}
+
+/** A trie of phrases keyed by folded words. */
+export interface PhraseIndex<T> {
+  root: TrieNode<T>;
+}
+
+export function createPhraseIndex<T>(): PhraseIndex<T> {
+  return { root: { next: new Map(), entries: [] } };
+}
+
+/** Adds `written` (as a lexicon writes it); the first entry added for a phrase and casing wins. */
+export function addPhrase<T>(index: PhraseIndex<T>, written: string, value: T): void {
+  const words = phraseWords(written);
+  if (words.length === 0) return;
+  let node = index.root;
+  for (const word of words) {
+    let child = node.next.get(word);
+    if (!child) {
+      child = { next: new Map(), entries: [] };
+      node.next.set(word, child);
+    }
+    node = child;
+  }
+  const casing = casingOf(written);
+  if (node.entries.some((entry) => entry.casing === casing)) return;
+  node.entries.push({ value, casing, trailingDot: written.endsWith('.') });
+}
+
+export interface PhraseMatch<T> {
+  value: T;
+  /** Folded offsets of the name, without an attached clitic. */
+  start: number;
+  end: number;
+  /** Index of the first and of the last word. */
+  first: number;
+  last: number;
+  /** Letters of an attached clitic dropped from the first word («ب» in «بدمشق»). */
+  clitic: string;
+}
+
+/**
+ * Arabic first words with their proclitics removed: «و/ف» then «ب/ك/ل»; «لل» is «ل» + «ال» with the
+ * article's alef dropped («للرقة» → «الرقة»).
+ */
+export function cliticStems(word: string): Reading[] {
+  const stems: Reading[] = [];
+  if (!isArabicLetter(word.charCodeAt(0))) return stems;
+  let rest = word;
+  let clitic = '';
+  if ((rest[0] === 'و' || rest[0] === 'ف') && rest.length > 2) {
+    clitic = rest[0];
+    rest = rest.slice(1);
+    stems.push({ stem: rest, clitic });
+  }
+  const letter = rest[0];
+  if ((letter === 'ب' || letter === 'ك' || letter === 'ل') && rest.length > 2) {
+    stems.push({ stem: rest.slice(1), clitic: clitic + letter });
+    if (letter === 'ل' && rest[1] === 'ل') stems.push({ stem: `ا${rest.slice(1)}`, clitic: clitic + letter });
+  }
+  return stems;
+}
+
+/** Word `i` as written, then without its clitics; computed once per word for every index that asks. */
+export function readingsAt(words: Words, i: number): Reading[] {
+  let readings = words.readings[i];
+  if (readings === undefined) {
+    const word = words.words[i] ?? '';
+    readings = [{ stem: word, clitic: '' }, ...cliticStems(word)];
+    words.readings[i] = readings;
+  }
+  return readings;
+}
+
+/** Whether words `j` and `j + 1` belong to one name: only a space, a hyphen or an apostrophe apart. */
+export function joined(words: Words, j: number): boolean {
+  const from = words.ends[j] as number;
+  const to = words.starts[j + 1];
+  if (to === undefined || to - from > 3) return false;
+  const text = words.doc.text;
+  for (let k = from; k < to; k++) {
+    const char = text[k];
+    if (char === ' ' || char === '-' || char === "'" || char === '’' || char === '‘') continue;
+    // "U.S. Department": a dot after a single letter
+    if (char === '.' && (words.ends[j] as number) - (words.starts[j] as number) === 1) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
+ * The longest phrase of `index` starting at word `i` (a clitic allowed on the first word) whose casing
+ * holds and that `accept` takes.
+ */
+export function matchPhrase<T>(
+  index: PhraseIndex<T>,
+  words: Words,
+  i: number,
+  accept: (match: PhraseMatch<T>) => boolean = () => true,
+): PhraseMatch<T> | null {
+  if (i >= words.words.length) return null;
+  let best: PhraseMatch<T> | null = null;
+  for (const { stem, clitic } of readingsAt(words, i)) {
+    let node = index.root.next.get(stem);
+    if (!node) continue;
+    const reached: { node: TrieNode<T>; last: number }[] = [];
+    let j = i;
+    while (node) {
+      if (node.entries.length > 0) reached.push({ node, last: j });
+      const nextWord = words.words[j + 1];
+      if (nextWord === undefined || !joined(words, j)) break;
+      node = node.next.get(nextWord);
+      j++;
+    }
+    for (let r = reached.length - 1; r >= 0; r--) {
+      const { node: found, last } = reached[r] as { node: TrieNode<T>; last: number };
+      if (best && last <= best.last) break;
+      const match = acceptedEntry(found, words, i, last, clitic, accept);
+      if (match) {
+        best = match;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+function acceptedEntry<T>(
+  node: TrieNode<T>,
+  words: Words,
+  i: number,
+  last: number,
+  clitic: string,
+  accept: (match: PhraseMatch<T>) => boolean,
+): PhraseMatch<T> | null {
+  const start = (words.starts[i] as number) + clitic.length;
+  const end = words.ends[last] as number;
+  for (const entry of node.entries) {
+    if (entry.casing !== 'none') {
+      const span = originalSpan(words.doc, start, end);
+      if (!casingHolds(entry.casing, words.doc.original, span.start, span.end)) continue;
+    }
+    const withDot = entry.trailingDot && words.doc.text[end] === '.' ? end + 1 : end;
+    const match = { value: entry.value, start, end: withDot, first: i, last, clitic };
+    if (accept(match)) return match;
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// The place index
+
+export interface PlaceValue {
+  name: string;
+  pcode: string | null;
+  country: string;
+  isCountry: boolean;
+  /** Matching it hides the place name inside («بلاد الشام»). */
+  notPlace: boolean;
+  cue: 'strong' | 'weak' | null;
+  /** Also the feminine nationality adjective («سورية»: Syrian). */
+  adjectival: boolean;
+}
+
+const OMAN_NEIGHBOURS = new Set(['SA', 'AE', 'KW', 'QA', 'BH', 'OM', 'YE']);
+const AMMAN = fold('عمان');
+
+function foldedSet(list: readonly string[]): Set<string> {
+  return new Set(list.map(fold));
+}
+
+function namesOf(entry: GazetteerEntry): string[] {
+  return [
+    entry.names.ar,
+    ...(entry.altNames?.ar ?? []),
+    entry.names.en,
+    ...(entry.altNames?.en ?? []),
+    ...(adminVariants[entry.pcode]?.ar ?? []),
+    ...(adminVariants[entry.pcode]?.en ?? []),
+  ].filter((name) => !/^(مدينة|مركز) /.test(name));
+}
+
+/** Names from `i18n-iso-countries` that read as names in running text ("Korea, Republic of" does not). */
+function readsAsName(name: string): boolean {
+  return !/[,(]/.test(name);
+}
+
+function buildPlaceIndex(): PhraseIndex<PlaceValue> {
+  const index = createPhraseIndex<PlaceValue>();
+  const cues = new Map(Object.entries(cuedNames).map(([name, cue]) => [fold(name), cue]));
+  const adjectives = new Set(
+    [...arabicNationalityForms()].filter(([, form]) => form.feminine && !form.definite).map(([f]) => f),
+  );
+  const add = (
+    written: string,
+    place: Pick<PlaceValue, 'name' | 'pcode' | 'country'>,
+    notPlace = false,
+    isCountry = false,
+  ) => {
+    const key = phraseWords(written).join(' ');
+    addPhrase(index, written, {
+      ...place,
+      isCountry,
+      notPlace,
+      cue: cues.get(key) ?? null,
+      adjectival: adjectives.has(key),
+    });
+  };
+
+  for (const phrase of notPlaces) add(phrase, { name: '', pcode: null, country: '' }, true);
+
+  const governorates = builtinGazetteer.filter((entry) => entry.level === 1);
+  for (const entry of governorates) {
+    const name = governorateNames[entry.pcode] ?? entry.names.en;
+    for (const written of namesOf(entry)) add(written, { name, pcode: entry.pcode, country: 'SY' });
+  }
+  // «ريف حلب», "rural Idlib", "Aleppo countryside": the governorate outside its capital
+  for (const entry of governorates) {
+    if (entry.pcode === 'SY01' || entry.pcode === 'SY03') continue;
+    const name = `Rural ${governorateNames[entry.pcode] ?? entry.names.en}`;
+    const place = { name, pcode: entry.pcode, country: 'SY' };
+    for (const written of namesOf(entry)) {
+      if (/[a-z]/i.test(written)) {
+        add(`rural ${written}`, place);
+        add(`${written} countryside`, place);
+      } else {
+        add(`ريف ${written}`, place);
+      }
+    }
+  }
+  for (const town of syrianTowns) {
+    for (const written of [...(town.ar ?? []), ...(town.en ?? [])])
+      add(written, { name: town.name, pcode: town.pcode, country: 'SY' });
+  }
+  for (const entry of builtinGazetteer.filter((e) => e.level === 2)) {
+    const name = districtNames[entry.pcode] ?? entry.names.en;
+    for (const written of namesOf(entry)) add(written, { name, pcode: entry.pcode, country: 'SY' });
+  }
+  for (const city of citiesAbroad) {
+    for (const written of [...(city.ar ?? []), ...(city.en ?? [])])
+      add(written, { name: city.name, pcode: null, country: city.country });
+  }
+
+  const ignored = new Set(countryNamesIgnored);
+  const gazetteerCountries = new Map(
+    builtinGazetteer.filter((entry) => entry.level === 0).map((entry) => [entry.pcode, entry]),
+  );
+  // The package's main entry loads every locale it has; two are enough here.
+  isoCountries.registerLocale(arabicCountryNames);
+  isoCountries.registerLocale(englishCountryNames);
+  const arabic = isoCountries.getNames('ar', { select: 'all' });
+  const english = isoCountries.getNames('en', { select: 'all' });
+  for (const code of Object.keys(english)) {
+    const known = gazetteerCountries.get(code);
+    const englishNames = (english[code] ?? []).filter(readsAsName);
+    const name = known?.names.en ?? countryNames[code] ?? englishNames[0];
+    if (name === undefined) continue;
+    const written = [
+      ...(known
+        ? [known.names.ar, ...(known.altNames?.ar ?? []), known.names.en, ...(known.altNames?.en ?? [])]
+        : []),
+      ...(countryVariants[code]?.ar ?? []),
+      ...(countryVariants[code]?.en ?? []),
+      ...(arabic[code] ?? []).filter(readsAsName),
+      ...englishNames,
+    ];
+    for (const phrase of written)
+      if (!ignored.has(phrase)) add(phrase, { name, pcode: null, country: code }, false, true);
+  }
+  return index;
+}
+
+let placeIndexCache: PhraseIndex<PlaceValue> | null = null;
+
+export function placeIndex(): PhraseIndex<PlaceValue> {
+  placeIndexCache ??= buildPlaceIndex();
+  return placeIndexCache;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Context
+
+let contextWords: {
+  nouns: Set<string>;
+  prepositions: Set<string>;
+  followers: Set<string>;
+  heads: Set<string>;
+} | null = null;
+
+function context() {
+  contextWords ??= {
+    nouns: foldedSet(placeNouns),
+    prepositions: foldedSet(placePrepositions),
+    followers: foldedSet(placeFollowers),
+    heads: foldedSet(adjectiveHeads),
+  };
+  return contextWords;
+}
+
+/** The word before word `i` when only spaces separate them, without a leading «و». */
+function wordBefore(words: Words, i: number): string | null {
+  if (i === 0) return null;
+  const between = words.doc.text.slice(words.ends[i - 1], words.starts[i]);
+  if (between.trim() !== '') return null;
+  const word = words.words[i - 1] as string;
+  return word.length > 2 && (word[0] === 'و' || word[0] === 'ف') && isArabicLetter(word.charCodeAt(1))
+    ? word.slice(1)
+    : word;
+}
+
+function hasCue(
+  words: Words,
+  match: PhraseMatch<PlaceValue>,
+  cue: 'strong' | 'weak',
+  previousPlaceEnd: number,
+): boolean {
+  const { nouns, prepositions, followers } = context();
+  // «منبج والباب وجرابلس»: one of a list of places
+  const gap = words.doc.text.slice(previousPlaceEnd, words.starts[match.first]);
+  if (previousPlaceEnd >= 0 && /^[\s،,]{1,3}$/.test(gap) && /^و?$/.test(match.clitic)) return true;
+  const before = wordBefore(words, match.first);
+  if (before !== null && nouns.has(before)) return true;
+  const after = words.words[match.last + 1];
+  if (after !== undefined && followers.has(after) && words.doc.text[match.end] === ' ') return true;
+  if (cue === 'strong') return false;
+  if (/[بل]$/.test(match.clitic)) return true;
+  return before !== null && prepositions.has(before);
+}
+
+/** «مدن سورية»: a nationality adjective after an indefinite noun, not the country. */
+function isAdjective(words: Words, match: PhraseMatch<PlaceValue>): boolean {
+  if (match.clitic !== '') return false;
+  const before = wordBefore(words, match.first);
+  if (before === null || !isArabicLetter(before.charCodeAt(0))) return false;
+  return context().heads.has(before) || (before.endsWith('ات') && !before.startsWith('ال'));
+}
+
+function acceptPlace(words: Words, match: PhraseMatch<PlaceValue>, previousPlaceEnd = -1): boolean {
+  const value = match.value;
+  if (value.notPlace) return true;
+  if (value.cue && !hasCue(words, match, value.cue, previousPlaceEnd)) return false;
+  return !(value.adjectival && isAdjective(words, match));
+}
+
+/** The place named at word `i`, if any (organizations read «السفارة الروسية في دمشق» with it). */
+export function matchPlace(words: Words, i: number): PhraseMatch<PlaceValue> | null {
+  const match = matchPhrase(placeIndex(), words, i, (m) => acceptPlace(words, m));
+  return match && !match.value.notPlace ? match : null;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Amman or Oman
+
+/**
+ * «عمان» is Amman unless written «عُمان», or listed beside Gulf states («قطر وعمان والبحرين»); «سلطنة
+ * عمان» never gets here (it is a longer name).
+ */
+function omanInstead(doc: Folded, mentions: PlaceMention[], k: number): boolean {
+  const mention = mentions[k] as PlaceMention;
+  const after = doc.original.slice(mention.start + 1, mention.start + 3);
+  if (after.includes('\u064F')) return true;
+  if (after.includes('\u0651') || doc.original.slice(mention.start, mention.end).includes('\u0651'))
+    return false;
+  return [mentions[k - 1], mentions[k + 1]].some(
+    (other) =>
+      other !== undefined &&
+      OMAN_NEIGHBOURS.has(other.country ?? '') &&
+      /^[\sو،,]*$/.test(
+        doc.original.slice(Math.min(mention.end, other.end), Math.max(mention.start, other.start)),
+      ),
+  );
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export function recognizePlaces(doc: Folded): PlaceMention[] {
+  const words = wordsOf(doc);
+  const index = placeIndex();
+  const mentions: PlaceMention[] = [];
+  const ammans: number[] = [];
+  let previousPlaceEnd = -1;
+  let i = 0;
+  while (i < words.words.length) {
+    const match = matchPhrase(index, words, i, (m) => acceptPlace(words, m, previousPlaceEnd));
+    if (!match) {
+      i++;
+      continue;
+    }
+    i = match.last + 1;
+    if (match.value.notPlace) continue;
+    previousPlaceEnd = match.end;
+    const span = originalSpan(doc, match.start, match.end);
+    if (doc.text.slice(match.start, match.end) === AMMAN) ammans.push(mentions.length);
+    mentions.push({
+      name: match.value.name,
+      pcode: match.value.pcode,
+      country: match.value.country,
+      text: doc.original.slice(span.start, span.end),
+      start: span.start,
+      end: span.end,
+    });
+  }
+  for (const k of ammans) {
+    if (omanInstead(doc, mentions, k)) {
+      const mention = mentions[k] as PlaceMention;
+      mentions[k] = { ...mention, name: 'Oman', pcode: null, country: 'OM' };
+    }
+  }
+  return mentions;
+}
