@@ -29,6 +29,18 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
+/**
+ * Fastify's request logs carry no headers or bodies; these paths are redacted as well, so that a
+ * log line that ever includes them never shows a credential.
+ */
+export const secretLogPaths = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-csrf-token"]',
+  'res.headers["set-cookie"]',
+  'body.password',
+];
+
 /** Opens the store (embedded or DATABASE_URL), migrates, loads the demo if asked, and listens. */
 export async function startServer(config: Config): Promise<RunningServer> {
   const store = await openStore(config, { holder: 'serve' });
@@ -37,7 +49,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     app = await buildApp({
       config,
       store,
-      logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+      logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: secretLogPaths },
     });
     if (config.demo) {
       await loadDemoOnFirstStart(

@@ -114,3 +114,23 @@ export async function checkRecordScope(
     if (resource.owned) requireWritable(ctx, row, resource.resource);
   }
 }
+
+/**
+ * Ledger entries belong to the sites they move stock between: outside the hub, one of those sites
+ * must be the actor's organization's (the warehouse they run, or the one receiving).
+ */
+export async function requireOwnSite(
+  ctx: Ctx,
+  tx: Db,
+  siteIds: readonly (string | null | undefined)[],
+): Promise<void> {
+  requirePermission(ctx, 'records.write');
+  const { actor } = ctx;
+  if (actor.kind !== 'user' || isCrossOrganization(actor.roles)) return;
+  const ids = siteIds.filter((id): id is string => Boolean(id));
+  const owned = await tx.query(
+    'SELECT 1 FROM sites WHERE id = ANY($1::uuid[]) AND owner_organization_id = $2 LIMIT 1',
+    [ids, actor.organizationId],
+  );
+  if (owned.rowCount === 0) throw new AppError('access.other_organization', { resource: 'stock-movement' });
+}

@@ -15,6 +15,7 @@ import {
   siteUnits,
 } from '../store/ledger.ts';
 import { existingIds } from '../store/registry.ts';
+import { requireOwnSite } from './access.ts';
 import { appendLedger } from './append-ledger.ts';
 import type { Ctx } from './context.ts';
 import { validate } from './validate.ts';
@@ -87,6 +88,7 @@ export async function recordStockMovements(
       .flatMap((m) => [m.fromSiteId, m.toSiteId])
       .filter((id): id is string => Boolean(id));
     const sites = await siteUnits(tx, siteIds);
+    for (const m of movements) await requireOwnSite(ctx, tx, [m.fromSiteId, m.toSiteId]);
     const orgIds = movements.map((m) => m.organizationId).filter((id): id is string => Boolean(id));
     const orgs = await existingIds(tx, 'organizations', orgIds);
     const rows = movements.map((m, index): MovementRow => {

@@ -7,6 +7,7 @@ import {
 } from '@tansiq/core';
 import { inTransaction } from '../store/db.ts';
 import { findMovement, isReversed } from '../store/ledger.ts';
+import { requireOwnSite } from './access.ts';
 import { appendLedger } from './append-ledger.ts';
 import type { Ctx } from './context.ts';
 import { presentMovement } from './record-stock-movements.ts';
@@ -22,6 +23,10 @@ export async function reverseStockMovement(ctx: Ctx, id: string, raw: unknown): 
   return await inTransaction(ctx.db, async (tx) => {
     const original = await findMovement(tx, id);
     if (!original) throw new AppError('record.not_found', { resource: 'stock-movement', id });
+    await requireOwnSite(ctx, tx, [
+      original.from_kind === 'site' ? original.from_ref : null,
+      original.to_kind === 'site' ? original.to_ref : null,
+    ]);
     if (original.reverses_id) throw new AppError('ledger.reversal_of_reversal', { id });
     if (await isReversed(tx, original.operation_id, id))
       throw new AppError('ledger.already_reversed', { id });

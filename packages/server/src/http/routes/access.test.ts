@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildOrg, buildSite, buildUser } from '../../../test/builders.ts';
-import { testApp, testCtx, testStore } from '../../../test/helpers.ts';
+import { buildItem, buildOrg, buildSite, buildUser } from '../../../test/builders.ts';
+import { testApp, testConfig, testCtx, testStore } from '../../../test/helpers.ts';
+import { secretLogPaths } from '../../main.ts';
 import { stableId } from '../../store/builtins.ts';
 import type { Store } from '../../store/open.ts';
+import { buildApp } from '../app.ts';
 
 let store: Store;
 let app: FastifyInstance;
@@ -125,6 +127,42 @@ describe('sign-in with a password', () => {
   });
 });
 
+describe('logs', () => {
+  it('never show a password, a session or a token, even at trace level', async () => {
+    const lines: string[] = [];
+    const logged = await buildApp({
+      config: { ...testConfig(), access: { ...testConfig().access, rateLimitPerMinute: 1000 } },
+      store,
+      logger: {
+        level: 'trace',
+        redact: secretLogPaths,
+        stream: { write: (line: string) => lines.push(line) },
+      },
+    });
+    try {
+      const { user, token } = await buildUser(testCtx(store), {
+        roles: ['viewer'],
+        password: 'a secret passphrase',
+      });
+      const signedIn = await logged.inject({
+        method: 'POST',
+        url: '/api/session',
+        payload: { email: user.email, password: 'a secret passphrase' },
+      });
+      const session = signedIn.cookies.find((c) => c.name === 'tansiq_session')?.value ?? '';
+      await logged.inject({ url: '/api/meetings', headers: bearer(token) });
+      await logged.inject({ url: '/api/meetings', cookies: { tansiq_session: session } });
+      const all = lines.join('\n');
+      expect(lines.length).toBeGreaterThan(3);
+      for (const secret of ['a secret passphrase', token, session, signedIn.json().csrfToken]) {
+        expect(all).not.toContain(secret);
+      }
+    } finally {
+      await logged.close();
+    }
+  });
+});
+
 describe('API tokens', () => {
   it('work until revoked, and a read-only token cannot write', async () => {
     const { user, token } = await buildUser(testCtx(store), { roles: ['coordinator'], organizationId: orgA });
@@ -219,6 +257,33 @@ describe('organizations as tenants', () => {
       headers: bearer(partner.token),
     });
     expect(notFound.json().error.code).toBe(missing.json().error.code);
+  });
+
+  it('lets a partner move stock only through a site of their own', async () => {
+    const ctx = testCtx(store);
+    const partner = await buildUser(ctx, { roles: ['partner_editor'], organizationId: orgA });
+    const item = await buildItem(ctx);
+    const mine = await buildSite(ctx, { ownerOrganizationId: orgA, sensitivity: 'restricted' });
+    const theirs = await buildSite(ctx, { ownerOrganizationId: orgB, sensitivity: 'restricted' });
+    const receive = (siteId: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/stock-movements',
+        headers: bearer(partner.token),
+        payload: {
+          type: 'receipt',
+          itemId: item.id,
+          quantity: 10,
+          unit: 'kg',
+          toSiteId: siteId,
+          occurredAt: '2021-07-24T10:00:00Z',
+        },
+      });
+    const refused = await receive(theirs.id);
+    expect(refused.statusCode, refused.body).toBe(403);
+    expect(refused.json().error.code).toBe('access.other_organization');
+    const accepted = await receive(mine.id);
+    expect(accepted.statusCode, accepted.body).toBe(201);
   });
 
   it('shows a secret record only to its named readers', async () => {
