@@ -75,6 +75,9 @@ export const errorCodes = [
   'user.email_taken',
   'user.not_found',
   'user.weak_password',
+  'review.already_decided',
+  'review.field_required',
+  'review.link_required',
   'internal',
 ] as const;
 

@@ -96,6 +96,12 @@ const en = {
   'user.email_taken': 'A user with the email {email} already exists.',
   'user.not_found': 'No user has the email {email}.',
   'user.weak_password': 'The password must have at least {min} characters.',
+  'review.already_decided':
+    'This candidate was already {status}: a decision stands, and nothing was changed.',
+  'review.field_required':
+    'Accepting this candidate needs {fields}: the text does not say it. Send it with the acceptance (see tansiq review accept --help).',
+  'review.link_required':
+    'This {kind} has no record of its own: name the existing record it is about (link, or --link RECORD_ID).',
   internal: 'Something went wrong on our side. The error was logged.',
 } satisfies Messages;
 
@@ -184,6 +190,11 @@ const ar = {
   'user.email_taken': 'يوجد مستخدم بالبريد الإلكتروني {email} مسبقًا.',
   'user.not_found': 'لا يوجد مستخدم بالبريد الإلكتروني {email}.',
   'user.weak_password': 'يجب ألا تقل كلمة المرور عن {min} محرفًا.',
+  'review.already_decided': 'سبق أن {status} هذا المرشَّح: القرار نهائي، ولم يتغير شيء.',
+  'review.field_required':
+    'قبول هذا المرشَّح يحتاج إلى {fields}: النص لا يذكره. أرسله مع القبول (انظر tansiq review accept --help).',
+  'review.link_required':
+    'هذا {kind} ليس له سجل خاص به: حدّد السجل الموجود الذي يتعلق به (link، أو ‎--link RECORD_ID‎).',
   internal: 'حدث خطأ من جهتنا، وسُجّل الخطأ.',
 } satisfies Messages;
 
@@ -201,6 +212,7 @@ export const resourceNames: Record<string, Record<Lang, string>> = {
   'aid-condition': { en: 'conditional link', ar: 'ربط مشروط' },
   meeting: { en: 'meeting', ar: 'اجتماع' },
   claim: { en: 'claim', ar: 'ادعاء' },
+  'review-candidate': { en: 'review candidate', ar: 'مرشَّح للمراجعة' },
 };
 
 /** Claim statuses as messages name them. */
@@ -216,6 +228,12 @@ export const claimStatusNames: Record<string, Record<Lang, string>> = {
 /** Details whose values a message names in the reader's language, per error code. */
 const namedDetails: Partial<Record<ErrorCode, Record<string, Record<string, Record<Lang, string>>>>> = {
   'claim.transition_refused': { from: claimStatusNames, to: claimStatusNames },
+  'review.already_decided': {
+    status: { accepted: { en: 'accepted', ar: 'قُبِل' }, rejected: { en: 'rejected', ar: 'رُفِض' } },
+  },
+  'review.link_required': {
+    kind: { quantity: { en: 'figure', ar: 'رقم' }, event: { en: 'event', ar: 'حدث' } },
+  },
 };
 
 export function messageFor(lang: Lang, code: ErrorCode, details: ErrorDetails = {}): string {

@@ -43,7 +43,17 @@ export interface BenchEnv {
 export interface Benchmark {
   name: string;
   description: string;
+  /** false: it measures code alone (extraction), and the harness starts no database for it. */
+  database?: true;
   run(env: BenchEnv): Promise<BenchResult>;
+}
+
+/** A benchmark that needs no database: it gets the rest of the environment. */
+export interface PureBenchmark {
+  name: string;
+  description: string;
+  database: false;
+  run(env: Pick<BenchEnv, 'rows' | 'memory' | 'log'>): Promise<BenchResult>;
 }
 
 /**

@@ -12,11 +12,13 @@ import {
   type Benchmark,
   type BenchResult,
   mebibyte,
+  type PureBenchmark,
   RssMonitor,
   redactUrl,
   Stopwatch,
   withDatabase,
 } from './bench.ts';
+import { extractBench } from './extract.ts';
 import { ledgerBench } from './ledger.ts';
 import { registryInsert } from './registry-insert.ts';
 
@@ -29,7 +31,7 @@ import { registryInsert } from './registry-insert.ts';
  */
 
 /** Every benchmark, in the order they run. A new benchmark is a file of its own, listed here. */
-const benchmarks: readonly Benchmark[] = [registryInsert, ledgerBench];
+const benchmarks: readonly (Benchmark | PureBenchmark)[] = [registryInsert, ledgerBench, extractBench];
 
 const defaultRows = 100_000;
 
@@ -45,7 +47,7 @@ const usage = `usage: npm run bench -- [--only NAME] [--rows N]
 class UsageError extends Error {}
 
 interface Options {
-  selected: readonly Benchmark[];
+  selected: readonly (Benchmark | PureBenchmark)[];
   rows: number;
 }
 
@@ -153,7 +155,12 @@ function table(header: string[], rows: string[][], numeric: boolean[]): string[]
   );
 }
 
-function printResult(bench: Benchmark, result: BenchResult, wallMs: number, peakRss: number): void {
+function printResult(
+  bench: Benchmark | PureBenchmark,
+  result: BenchResult,
+  wallMs: number,
+  peakRss: number,
+): void {
   const figures = [
     ...result.figures,
     { name: 'wall time (whole benchmark, with its databases)', value: wallMs / 1000, unit: 's' },
@@ -183,23 +190,29 @@ function printResult(bench: Benchmark, result: BenchResult, wallMs: number, peak
   console.log(out.join('\n'));
 }
 
-async function machineFacts(admin: pg.Client, server: Server, rows: number): Promise<void> {
-  const setting = async (name: string) =>
-    (await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+/** The machine, and the database server when one runs (no benchmark selected may need one). */
+async function machineFacts(rows: number, database?: { admin: pg.Client; server: Server }): Promise<void> {
   const cpus = os.cpus();
-  // One client runs one query at a time: ask in turn.
-  const settings: string[] = [];
-  for (const name of ['shared_buffers', 'synchronous_commit', 'fsync', 'max_wal_size'])
-    settings.push(`${name}=${await setting(name)}`);
   const facts: [string, string][] = [
     ['node', `${process.version} (${process.platform} ${process.arch})`],
     ['cpus', `${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown'}`],
     ['memory', `${(os.totalmem() / 1024 ** 3).toFixed(1)} GiB`],
-    ['postgresql', await setting('server_version')],
-    ['settings', settings.join(', ')],
-    ['server', server.label],
-    ['rows', formatNumber(rows)],
   ];
+  if (database) {
+    const { admin, server } = database;
+    const setting = async (name: string) =>
+      (await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '?';
+    // One client runs one query at a time: ask in turn.
+    const settings: string[] = [];
+    for (const name of ['shared_buffers', 'synchronous_commit', 'fsync', 'max_wal_size'])
+      settings.push(`${name}=${await setting(name)}`);
+    facts.push(
+      ['postgresql', await setting('server_version')],
+      ['settings', settings.join(', ')],
+      ['server', server.label],
+    );
+  }
+  facts.push(['rows', formatNumber(rows)]);
   const width = Math.max(...facts.map(([name]) => name.length));
   console.log(['machine', ...facts.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`)].join('\n'));
 }
@@ -210,6 +223,23 @@ function describe(error: unknown): string {
     return `${error.code} ${details.length > 2000 ? `${details.slice(0, 2000)}…` : details}\n${error.stack ?? ''}`;
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
+
+/** A benchmark without a database; 1 when it failed. */
+async function runPure(bench: PureBenchmark, rows: number): Promise<number> {
+  log(`\n${bench.name}…`);
+  const memory = new RssMonitor();
+  const watch = new Stopwatch();
+  try {
+    const result = await bench.run({ rows, memory, log });
+    printResult(bench, result, watch.wallMs, memory.stop());
+    return 0;
+  } catch (error) {
+    memory.stop();
+    console.log(`\n${bench.name} — FAILED`);
+    log(describe(error));
+    return 1;
+  }
 }
 
 async function main(): Promise<number> {
@@ -227,14 +257,18 @@ async function main(): Promise<number> {
   }
   const { selected, rows } = options;
 
-  const server = await startServer();
+  const server = selected.some((bench) => bench.database !== false) ? await startServer() : null;
   let failures = 0;
   try {
-    const admin = new pg.Client({ connectionString: server.url });
-    await admin.connect();
+    const admin = server ? new pg.Client({ connectionString: server.url }) : null;
+    await admin?.connect();
     try {
-      await machineFacts(admin, server, rows);
+      await machineFacts(rows, admin && server ? { admin, server } : undefined);
       for (const bench of selected) {
+        if (bench.database === false || !admin || !server) {
+          if (bench.database === false) failures += await runPure(bench, rows);
+          continue;
+        }
         log(`\n${bench.name}: preparing a fresh database…`);
         const memory = new RssMonitor();
         const watch = new Stopwatch();
@@ -253,10 +287,10 @@ async function main(): Promise<number> {
         }
       }
     } finally {
-      await admin.end();
+      await admin?.end();
     }
   } finally {
-    await server.stop();
+    await server?.stop();
   }
   if (failures > 0) log(`\n${failures} of ${selected.length} benchmarks failed`);
   return failures > 0 ? 1 : 0;

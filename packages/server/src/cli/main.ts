@@ -7,6 +7,7 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { claimVerifyCommand } from './commands/claim.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
 import { demoLoadCommand } from './commands/demo.ts';
+import { extractCommand } from './commands/extract.ts';
 import { gazetteerImportCommand } from './commands/gazetteer.ts';
 import { getCommand, listCommand } from './commands/list.ts';
 import { provenanceCommand } from './commands/provenance.ts';
@@ -29,6 +30,7 @@ export const commands: Command[] = [
   recordMovementCommand,
   recordReverseCommand,
   sourceAddCommand,
+  extractCommand,
   provenanceCommand,
   auditVerifyCommand,
   listCommand,

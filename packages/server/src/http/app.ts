@@ -15,6 +15,7 @@ import { accessRouteDefs } from './routes/access.ts';
 import { agreementRouteDefs } from './routes/agreements.ts';
 import { auditRouteDefs } from './routes/audit.ts';
 import { claimRouteDefs } from './routes/claims.ts';
+import { extractRoute, extractRoutes } from './routes/extract.ts';
 import { ledgerRouteDefs } from './routes/ledger.ts';
 import { publicRouteDefs } from './routes/public.ts';
 import { reportRouteDefs } from './routes/reports.ts';
@@ -44,6 +45,9 @@ export const routeDefs: RouteDef[] = [
   ...reportRouteDefs,
   ...auditRouteDefs,
 ];
+
+/** Every route, with those registered in scopes of their own (extraction reads raw bodies). */
+export const everyRoute: RouteDef[] = [...routeDefs, extractRoute];
 
 const webDist = path.resolve(import.meta.dirname, '../../../web/dist');
 
@@ -110,7 +114,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   registerRoutes(app, routeDefs);
-  const document = openApiDocument(routeDefs, version);
+  // In a scope of its own: it reads its bodies as bytes, up to the extraction limit (routes/extract.ts).
+  await app.register(extractRoutes);
+  const document = openApiDocument(everyRoute, version);
   app.get('/api/openapi.json', async () => document);
 
   if (fs.existsSync(webDist)) {

@@ -53,7 +53,8 @@ function sameSecret(given: string, expectedSha256: Buffer): boolean {
 export async function enforceAccess(request: FastifyRequest, rule: AccessRule): Promise<void> {
   request.auth = await authenticate(request, rule);
   const { actor, session } = request.auth;
-  const unsafe = !safeMethods.has(request.method);
+  // Public routes act for nobody (extraction, signing in): a session or a token's scope adds nothing there.
+  const unsafe = !safeMethods.has(request.method) && rule !== 'public';
   if (session?.csrfSha256 && unsafe) {
     const given = request.headers['x-csrf-token'];
     if (typeof given !== 'string' || !sameSecret(given, session.csrfSha256))

@@ -83,6 +83,9 @@ export const httpStatus = {
   'user.email_taken': 409,
   'user.not_found': 404,
   'user.weak_password': 400,
+  'review.already_decided': 409,
+  'review.field_required': 422,
+  'review.link_required': 422,
   internal: 500,
 } satisfies Record<ErrorCode, number>;
 
