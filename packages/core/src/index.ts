@@ -12,6 +12,7 @@ export * from './schemas/meetings.ts';
 export * from './schemas/population-movements.ts';
 export * from './schemas/public.ts';
 export * from './schemas/registry.ts';
+export * from './schemas/review.ts';
 export * from './schemas/sources.ts';
 export * from './schemas/users.ts';
 export * from './suppression.ts';

@@ -18,9 +18,11 @@ import {
   Stopwatch,
   withDatabase,
 } from './bench.ts';
+import { exchangeBench } from './exchange.ts';
 import { extractBench } from './extract.ts';
 import { ledgerBench } from './ledger.ts';
 import { registryInsert } from './registry-insert.ts';
+import { webBench } from './web.ts';
 
 /**
  * `npm run bench [-- --only NAME] [-- --rows N]`: runs the benchmarks, each on fresh databases of
@@ -31,7 +33,13 @@ import { registryInsert } from './registry-insert.ts';
  */
 
 /** Every benchmark, in the order they run. A new benchmark is a file of its own, listed here. */
-const benchmarks: readonly (Benchmark | PureBenchmark)[] = [registryInsert, ledgerBench, extractBench];
+const benchmarks: readonly (Benchmark | PureBenchmark)[] = [
+  registryInsert,
+  ledgerBench,
+  extractBench,
+  webBench,
+  exchangeBench,
+];
 
 const defaultRows = 100_000;
 

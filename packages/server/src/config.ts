@@ -20,6 +20,11 @@ const Env = z.object({
     .int()
     .positive()
     .default(5 * 1024 * 1024),
+  TANSIQ_IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(50 * 1024 * 1024),
   TANSIQ_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   XDG_DATA_HOME: z.string().optional(),
   TANSIQ_SESSION_HOURS: z.coerce
@@ -46,6 +51,8 @@ export interface Config {
   sharedDir: string;
   /** The largest text `tansiq extract` and `POST /api/extract` accept, in UTF-8 bytes. */
   extractMaxBytes: number;
+  /** The largest file `tansiq import` and `POST /api/imports` accept, in bytes. */
+  importMaxBytes: number;
   demo: boolean;
   logLevel: z.infer<typeof Env>['TANSIQ_LOG_LEVEL'];
   access: AccessConfig;
@@ -82,6 +89,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     locale: pickLang(e.TANSIQ_LOCALE, e.LC_ALL, e.LANG),
     sharedDir: path.resolve(repoRoot, e.TANSIQ_SHARED_DIR ?? '../shared'),
     extractMaxBytes: e.TANSIQ_EXTRACT_MAX_BYTES,
+    importMaxBytes: e.TANSIQ_IMPORT_MAX_BYTES,
     demo: e.TANSIQ_DEMO === '1' || e.TANSIQ_DEMO === 'true',
     logLevel: e.TANSIQ_LOG_LEVEL,
     access: {

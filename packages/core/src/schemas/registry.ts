@@ -274,3 +274,22 @@ export const ChangeView = z.object({
 });
 export type ChangeView = z.infer<typeof ChangeView>;
 export const ChangesPage = z.object({ items: z.array(ChangeView), nextCursor: z.string() });
+
+export const BoundariesQuery = z.object({ level: z.coerce.number().int().min(0).max(3).default(1) }).strict();
+export type BoundariesQuery = z.infer<typeof BoundariesQuery>;
+
+/** Admin-unit boundaries as GeoJSON (coordinates rounded for drawing). */
+export const Boundaries = z.object({
+  type: z.literal('FeatureCollection'),
+  features: z.array(
+    z.object({
+      type: z.literal('Feature'),
+      properties: z.object({
+        pcode: z.string(),
+        names: z.object({ ar: z.string().optional(), en: z.string().optional() }),
+      }),
+      geometry: z.object({ type: z.string(), coordinates: z.unknown() }),
+    }),
+  ),
+});
+export type Boundaries = z.infer<typeof Boundaries>;

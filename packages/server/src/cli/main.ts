@@ -7,12 +7,14 @@ import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { claimVerifyCommand } from './commands/claim.ts';
 import { dbMigrateCommand, dbResetCommand } from './commands/db.ts';
 import { demoLoadCommand } from './commands/demo.ts';
+import { exportCommand, importCommand, templateCommand } from './commands/exchange.ts';
 import { extractCommand } from './commands/extract.ts';
 import { gazetteerImportCommand } from './commands/gazetteer.ts';
 import { getCommand, listCommand } from './commands/list.ts';
 import { provenanceCommand } from './commands/provenance.ts';
 import { recordMovementCommand, recordReverseCommand } from './commands/record.ts';
 import { reportCommand, reportCommands } from './commands/report.ts';
+import { reviewCommands } from './commands/review.ts';
 import { serveCommand } from './commands/serve.ts';
 import { sourceAddCommand } from './commands/source.ts';
 import { tokenCreateCommand, userCreateCommand } from './commands/user.ts';
@@ -23,6 +25,9 @@ export const commands: Command[] = [
   dbResetCommand,
   demoLoadCommand,
   gazetteerImportCommand,
+  importCommand,
+  exportCommand,
+  templateCommand,
   backupCommand,
   restoreCommand,
   reportCommand,
@@ -31,6 +36,7 @@ export const commands: Command[] = [
   recordReverseCommand,
   sourceAddCommand,
   extractCommand,
+  ...reviewCommands,
   provenanceCommand,
   auditVerifyCommand,
   listCommand,

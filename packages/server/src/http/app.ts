@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import { AppError, pickLang } from '@tansiq/core';
@@ -15,11 +16,13 @@ import { accessRouteDefs } from './routes/access.ts';
 import { agreementRouteDefs } from './routes/agreements.ts';
 import { auditRouteDefs } from './routes/audit.ts';
 import { claimRouteDefs } from './routes/claims.ts';
+import { exchangeRouteDefs } from './routes/exchange.ts';
 import { extractRoute, extractRoutes } from './routes/extract.ts';
 import { ledgerRouteDefs } from './routes/ledger.ts';
 import { publicRouteDefs } from './routes/public.ts';
 import { reportRouteDefs } from './routes/reports.ts';
 import { resourceRouteDefs } from './routes/resources.ts';
+import { reviewRouteDefs } from './routes/review.ts';
 import { sourceRouteDefs } from './routes/sources.ts';
 import { changesRoute, healthRoute } from './routes/system.ts';
 import { addSecurityHeaders } from './security-headers.ts';
@@ -43,7 +46,9 @@ export const routeDefs: RouteDef[] = [
   ...claimRouteDefs,
   ...ledgerRouteDefs,
   ...reportRouteDefs,
+  ...reviewRouteDefs,
   ...auditRouteDefs,
+  ...exchangeRouteDefs,
 ];
 
 /** Every route, with those registered in scopes of their own (extraction reads raw bodies). */
@@ -63,6 +68,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   addSecurityHeaders(app);
   app.decorate('tansiq', { config: options.config, store: options.store, version });
   await app.register(fastifyCookie);
+  // Imports arrive as multipart forms: one file, up to the configured size, and a few text fields.
+  await app.register(fastifyMultipart, {
+    limits: { files: 1, fields: 10, fileSize: options.config.importMaxBytes, fieldSize: 1024 * 1024 },
+  });
   // Per client: its token or session when it sends one, else its address.
   await app.register(fastifyRateLimit, {
     global: true,

@@ -4,6 +4,8 @@ import { buildItem, buildOrg, buildSite, buildUser } from '../../test/builders.t
 import { testConfig, testCtx, testStore } from '../../test/helpers.ts';
 import { createRecord } from '../services/create-records.ts';
 import { createToken } from '../services/create-token.ts';
+import { importRecords } from '../services/import-records.ts';
+import { ingestSource } from '../services/ingest-source.ts';
 import { loadDemo } from '../services/load-demo.ts';
 import { persons } from '../services/resources/persons.ts';
 import { pledges } from '../services/resources/pledges.ts';
@@ -67,7 +69,15 @@ const scopes: Record<string, 'owned' | 'self' | 'shared'> = {
   'aid-conditions': 'shared',
   users: 'self',
   tokens: 'self',
+  review: 'owned',
+  imports: 'shared',
 };
+
+/** Paths whose records have no owner of their own: review candidates follow their source's. */
+const followers: Record<string, string> = { review: 'sources' };
+
+/** Paths whose records are not in a registry table (import batches): their ids are made in beforeAll. */
+const batches = new Set(['imports']);
 
 const tableOf = (path: string) => path.replaceAll('-', '_');
 
@@ -120,7 +130,7 @@ beforeAll(async () => {
     reportingOrganizationId: own,
   });
   for (const path of Object.keys(scopes)) {
-    if (scopes[path] === 'self') continue;
+    if (scopes[path] === 'self' || path in followers || batches.has(path)) continue;
     const table = path === 'aid-conditions' ? 'aid_conditions' : tableOf(path);
     const found = await store.owner.query<{ id: string }>(
       `SELECT id FROM ${table} WHERE ${path === 'stock-movements' ? 'true' : 'deleted_at IS NULL'} ${path === 'organizations' ? 'AND id NOT IN ($1, $2)' : ''} ORDER BY id LIMIT 1`,
@@ -134,7 +144,27 @@ beforeAll(async () => {
     'SELECT id, agreement_id FROM agreement_conditions ORDER BY id LIMIT 1',
   );
   conditionId = condition.rows[0]?.id ?? '';
+  // A source whose text states a fact, so that the review queue has a candidate of it.
+  const reviewed = await ingestSource(ctx, {
+    kind: 'news_article',
+    text: 'The World Food Programme said it delivered 120 tonnes of wheat flour to Aleppo on 4 March 2024.',
+  });
+  recordIds.sources = reviewed.source.id;
+  const candidate = await store.owner.query<{ id: string }>(
+    'SELECT id FROM review_candidates WHERE source_id = $1 ORDER BY id LIMIT 1',
+    [reviewed.source.id],
+  );
+  recordIds.review = candidate.rows[0]?.id ?? '';
   recordIds.agreements = condition.rows[0]?.agreement_id ?? recordIds.agreements ?? '';
+  const batch = await importRecords(ctx, {
+    bytes: new TextEncoder().encode(
+      'Code,Item (English),Category,Sector,Base unit,Unit kind\nMX-1,Matrix kit,nfi,shelter,piece,count\n',
+    ),
+    fileName: 'matrix.csv',
+    resource: 'items',
+    dryRun: false,
+  });
+  recordIds.imports = batch.batchId ?? '';
 
   const config = testConfig();
   config.access = { ...config.access, rateLimitPerMinute: 1_000_000 };
@@ -149,7 +179,7 @@ afterAll(async () => {
 /** Gives every owned record the owner and sensitivity of the variant under test. */
 async function placeRecords(variant: 'own' | 'other'): Promise<void> {
   for (const [path, scope] of Object.entries(scopes)) {
-    if (scope !== 'owned') continue;
+    if (scope !== 'owned' || path in followers) continue;
     await store.owner.query(
       `UPDATE ${tableOf(path)} SET owner_organization_id = $2, sensitivity = $3 WHERE id = $1`,
       [recordIds[path], variant === 'own' ? own : other, variant === 'own' ? 'public' : 'confidential'],
@@ -161,7 +191,8 @@ async function placeRecords(variant: 'own' | 'other'): Promise<void> {
 async function repair(): Promise<void> {
   for (const path of Object.keys(scopes)) {
     // Ledger entries are never deleted: corrections are new entries.
-    if (scopes[path] === 'self' || path === 'stock-movements') continue;
+    if (scopes[path] === 'self' || path === 'stock-movements' || path in followers || batches.has(path))
+      continue;
     const table = path === 'aid-conditions' ? 'aid_conditions' : tableOf(path);
     await store.owner.query(`UPDATE ${table} SET deleted_at = NULL WHERE id = $1`, [recordIds[path]]);
   }
@@ -177,6 +208,7 @@ function fillUrl(route: RouteDef, caller: Caller, variant: 'own' | 'other'): str
   const path = resourceOf(route);
   return route.url.replace(/:(\w+)/g, (_match, name: string) => {
     if (name === 'conditionId') return conditionId;
+    if (name === 'resource') return 'organizations';
     if (name !== 'id') throw new Error(`${route.method} ${route.url}: no value for :${name} in the matrix`);
     const scope = scopes[path];
     if (scope === undefined)

@@ -1,6 +1,6 @@
 import { uuidv7 } from '@tansiq/core';
-import { inTransaction } from '../store/db.ts';
-import { insertRows } from '../store/registry.ts';
+import { type Db, inTransaction } from '../store/db.ts';
+import { type ColumnValues, insertRows } from '../store/registry.ts';
 import { ownershipForCreate, requirePermission } from './access.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
@@ -33,33 +33,35 @@ export async function createRecords<View>(
     return await inTransaction(ctx.db, async (tx) => {
       // Parents may come later in the same batch: check foreign keys at commit.
       await tx.query('SET CONSTRAINTS ALL DEFERRED');
-      await resolveReferences(tx, resource, rows);
-      await resource.prepare?.(ctx, tx, rows);
-      const inserted = await insertRows(
-        tx,
-        resource.table,
-        rows.map((row) => ({ id: row.id, values: row.values, searchTerms: resource.searchText(row.values) })),
-      );
-      if (resource.children?.write) {
-        await resource.children.write(
-          ctx,
-          tx,
-          inserted.map((row, i) => ({ id: row.id, row, input: rows[i]?.input ?? {} })),
-        );
-      }
-      const created = resource.statuses
-        ? await recordInitialStatusEvents(
-            ctx,
-            tx,
-            resource,
-            inserted.map((row, i) => ({ row, input: rows[i]?.input ?? {} })),
-          )
-        : inserted;
-      return await presentRows(tx, resource, created);
+      return await insertRecords(ctx, tx, resource, rows);
     });
   } catch (error) {
     throw mapDbError(error, resource);
   }
+}
+
+/**
+ * Writes validated records inside the caller's transaction, through the resource's own steps
+ * (references, prepare, children, initial status events). Who may write was decided by the
+ * caller; row-level security still binds every row to the actor.
+ */
+export async function insertRecords<View>(
+  ctx: Ctx,
+  tx: Db,
+  resource: Resource<View>,
+  rows: { id: string; values: ColumnValues; input: Record<string, unknown> }[],
+): Promise<View[]> {
+  await resolveReferences(tx, resource, rows);
+  await resource.prepare?.(ctx, tx, rows);
+  const inserted = await insertRows(
+    tx,
+    resource.table,
+    rows.map((row) => ({ id: row.id, values: row.values, searchTerms: resource.searchText(row.values) })),
+  );
+  const parents = inserted.map((row, i) => ({ id: row.id, row, input: rows[i]?.input ?? {} }));
+  if (resource.children?.write) await resource.children.write(ctx, tx, parents);
+  const created = resource.statuses ? await recordInitialStatusEvents(ctx, tx, resource, parents) : inserted;
+  return await presentRows(tx, resource, created);
 }
 
 export async function createRecord<View>(ctx: Ctx, resource: Resource<View>, input: unknown): Promise<View> {

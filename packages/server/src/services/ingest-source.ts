@@ -23,8 +23,10 @@ import {
   sourceCandidates,
   sourceTexts,
 } from '../store/sources.ts';
+import { ownershipForCreate } from './access.ts';
 import type { Ctx } from './context.ts';
 import { mapDbError } from './db-errors.ts';
+import { extractForReview, storeCandidates } from './extract-candidates.ts';
 import { resolveReferences } from './resolve-references.ts';
 import { presentRows } from './resource.ts';
 import { sources } from './resources/sources.ts';
@@ -147,9 +149,13 @@ async function indexAndLink(
 export async function ingestSource(ctx: Ctx, raw: unknown): Promise<IngestSourceResult> {
   const input = validate(SourceIngestInput, raw);
   const values = sources.toColumns(input);
+  // The ingesting user's organization owns the source (analysts may write only their own).
+  Object.assign(values, ownershipForCreate(ctx, {}));
   if (input.language === undefined && input.text !== undefined) values.language = detectLanguage(input.text);
   // The hashing and shingling happen before the transaction: no connection waits on them.
   const fingerprint = input.text === undefined ? null : fingerprintOf(input.text);
+  // So is extraction: a new text's facts enter the review queue with it (docs/review-queue.md).
+  const extraction = input.text === undefined ? null : extractForReview(input.text, input.published);
   const { operationId } = input;
   const id = input.id ?? uuidv7(ctx.now().getTime());
   try {
@@ -179,6 +185,7 @@ export async function ingestSource(ctx: Ctx, raw: unknown): Promise<IngestSource
         if (known) return await existing(known);
       }
       if (fingerprint) await indexAndLink(tx, operationId, id, fingerprint);
+      if (extraction) await storeCandidates(ctx, tx, id, extraction);
       const source = await sourceView(tx, id);
       return { source, created: true, similar: source.similar };
     });

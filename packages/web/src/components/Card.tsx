@@ -1,9 +1,21 @@
 import { type ReactNode, useId } from 'react';
 
-export function Card({ title, aside, children }: { title: string; aside?: ReactNode; children: ReactNode }) {
+export function Card({
+  title,
+  aside,
+  children,
+  className,
+  testId,
+}: {
+  title: string;
+  aside?: ReactNode;
+  children: ReactNode;
+  className?: string;
+  testId?: string;
+}) {
   const headingId = useId();
   return (
-    <section className="card" aria-labelledby={headingId}>
+    <section className={`card ${className ?? ''}`} aria-labelledby={headingId} data-testid={testId}>
       <header className="card-header">
         <h2 id={headingId}>{title}</h2>
         {aside}

@@ -1,9 +1,10 @@
-import { listOf, ProvenanceView, statusEventInput, Uuid } from '@tansiq/core';
+import { Boundaries, BoundariesQuery, listOf, ProvenanceView, statusEventInput, Uuid } from '@tansiq/core';
 import { z } from 'zod';
 import { createRecord } from '../../services/create-records.ts';
 import { deleteRecord } from '../../services/delete-record.ts';
 import { getProvenance } from '../../services/get-provenance.ts';
 import { getRecord } from '../../services/get-record.ts';
+import { listBoundaries } from '../../services/list-boundaries.ts';
 import { listRecords } from '../../services/list-records.ts';
 import { recordStatusEvent } from '../../services/record-status-event.ts';
 import { Ownership, OwnershipView, type Resource, withOwnership } from '../../services/resource.ts';
@@ -120,4 +121,19 @@ function resourceRoutes(resource: Resource): RouteDef[] {
   return routes;
 }
 
-export const resourceRouteDefs: RouteDef[] = allResources.flatMap((resource) => resourceRoutes(resource));
+/** Before `/api/admin-units/:id` so that its path is not read as an id. */
+const boundariesRoute = defineRoute({
+  method: 'GET',
+  url: '/api/admin-units/boundaries',
+  summary: 'Admin-unit boundaries of a level as GeoJSON (imported with tansiq gazetteer import), for maps',
+  tag: 'admin-units',
+  access: 'public',
+  query: BoundariesQuery,
+  response: Boundaries,
+  handler: ({ query }, req) => listBoundaries(ctxOf(req), query),
+});
+
+export const resourceRouteDefs: RouteDef[] = [
+  boundariesRoute,
+  ...allResources.flatMap((resource) => resourceRoutes(resource)),
+];

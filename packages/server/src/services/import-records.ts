@@ -1,0 +1,646 @@
+import { createHash } from 'node:crypto';
+import type { Writable } from 'node:stream';
+import { AppError, fieldErrors, type Lang, uuidv7 } from '@tansiq/core';
+import { normalizeForMatch, searchQuery } from '@tansiq/core/text/arabic';
+import { isEmpty, parseNumber } from '../exchange/hxl/datatypes.ts';
+import type { HxlColumn } from '../exchange/hxl/model.ts';
+import { openTable } from '../exchange/hxl/reader.ts';
+import { restoreNeutralized } from '../exchange/hxl/writer.ts';
+import { exchangeColumns, type ResourceColumn, type ResourceExchange } from '../exchange/resource-columns.ts';
+import { columnLetter } from '../exchange/source.ts';
+import { writeXlsx } from '../exchange/xlsx.ts';
+import { inTransaction } from '../store/db.ts';
+import type { Row } from '../store/registry.ts';
+import { requirePermission } from './access.ts';
+import type { Ctx } from './context.ts';
+import { createRecords } from './create-records.ts';
+import { rowPages, transactionPool } from './exchange-rows.ts';
+import { presentRows, type Resource } from './resource.ts';
+import { allResources } from './resources/index.ts';
+import { updateRecord } from './update-record.ts';
+
+/**
+ * Imports a spreadsheet (CSV, XLSX, HXL JSON) into one resource through the same services as the
+ * API's creates and updates: every row validated by the resource's schema, ownership stamped as
+ * for a create, and the whole file applied in one transaction or not at all. A row that names an
+ * existing record (by id, else by the resource's natural key) updates it, and only with what
+ * differs, so importing the same file twice, or an unedited export, changes nothing.
+ */
+
+export interface ImportInput {
+  bytes: Uint8Array;
+  fileName: string;
+  /** The API's resource path: `admin-units`. */
+  resource: string;
+  dryRun: boolean;
+  /** A saved mapping: file header → field (`names.en`), overriding hashtags and headers. */
+  mapping?: Record<string, string>;
+  maxBytes?: number;
+}
+
+export interface RowError {
+  line: number;
+  /** `A`, `B`…; null when the error is about the row as a whole. */
+  column: string | null;
+  header: string | null;
+  field: string | null;
+  code: string;
+  message: string;
+}
+
+export interface ImportReport {
+  batchId: string | null;
+  resource: string;
+  file: string;
+  sha256: string;
+  status: 'applied' | 'unchanged' | 'dry_run';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  errors: RowError[];
+  columns: { column: string; header: string | null; hashtag: string | null; field: string }[];
+  ignored: { column: string; header: string | null }[];
+  dryRun: boolean;
+}
+
+const MAX_REPORTED_ERRORS = 1000;
+
+export function importable(): string[] {
+  return [...exchangeColumns.keys()];
+}
+
+export function exchangeResource(
+  path: string,
+  code: 'import' | 'export',
+): {
+  resource: Resource;
+  spec: ResourceExchange;
+} {
+  const spec = exchangeColumns.get(path);
+  const resource = allResources.find((r) => r.path === path);
+  if (!spec || !resource) {
+    throw new AppError(`${code}.unknown_resource`, { resource: path, resources: importable().join(', ') });
+  }
+  return { resource, spec };
+}
+
+// Columns
+
+interface Mapped {
+  index: number;
+  column: ResourceColumn;
+  header: string | null;
+  hashtag: string | null;
+}
+
+const sameAttributes = (column: HxlColumn, attributes: readonly string[]) =>
+  column.attributes.length === attributes.length && attributes.every((a) => column.attributes.includes(a));
+
+function tagMatches(column: HxlColumn, spec: string): boolean {
+  const [tag, ...attributes] = spec.split('+');
+  return column.tag === tag && sameAttributes(column, attributes);
+}
+
+function hashtagOf(column: HxlColumn): string | null {
+  return column.tag ? [column.tag, ...column.attributes].join('+') : null;
+}
+
+/**
+ * OCHA's p-code tables tag by level (`#adm2+code`, its parent `#adm1+code`): the deepest level
+ * is the unit's, the one above it its parent's.
+ */
+function ochaLevels(columns: readonly HxlColumn[], spec: ResourceExchange): Map<number, ResourceColumn> {
+  const found = new Map<number, ResourceColumn>();
+  if (spec.path !== 'admin-units') return found;
+  const levelOf = (c: HxlColumn) => Number(/^#adm(\d)$/.exec(c.tag ?? '')?.[1] ?? Number.NaN);
+  const levels = columns.map(levelOf).filter((n) => !Number.isNaN(n));
+  if (levels.length === 0) return found;
+  const deepest = Math.max(...levels);
+  const field = (name: string) => spec.columns.find((c) => c.field === name) as ResourceColumn;
+  for (const c of columns) {
+    const level = levelOf(c);
+    if (level === deepest && sameAttributes(c, ['code'])) found.set(c.index, field('pcode'));
+    if (level === deepest - 1 && sameAttributes(c, ['code'])) found.set(c.index, field('parentPcode'));
+    if (level === deepest && c.attributes.includes('name')) {
+      found.set(c.index, field(c.attributes.includes('i_ar') ? 'names.ar' : 'names.en'));
+    }
+  }
+  return found;
+}
+
+function mapColumns(
+  columns: readonly HxlColumn[],
+  spec: ResourceExchange,
+  mapping: Record<string, string> | undefined,
+): { mapped: Mapped[]; implicitLevel: number | null } {
+  const byField = new Map(spec.columns.map((c) => [c.field, c]));
+  const byHeader = new Map<string, ResourceColumn>();
+  for (const c of spec.columns) {
+    for (const h of [c.en, c.ar, ...(c.alsoHeaders ?? [])]) {
+      const key = normalizeForMatch(h);
+      if (!byHeader.has(key)) byHeader.set(key, c);
+    }
+  }
+  const normalizedMapping = new Map(
+    Object.entries(mapping ?? {}).map(([header, field]) => {
+      if (!byField.has(field)) {
+        throw new AppError('import.bad_mapping', {
+          reason: `"${field}" is not a field of ${spec.path} (${[...byField.keys()].join(', ')})`,
+        });
+      }
+      return [normalizeForMatch(header), byField.get(field) as ResourceColumn];
+    }),
+  );
+  const ocha = ochaLevels(columns, spec);
+  const mapped: Mapped[] = [];
+  const taken = new Set<string>();
+  for (const c of columns) {
+    const header = c.header ? normalizeForMatch(c.header) : '';
+    const target =
+      normalizedMapping.get(header) ??
+      spec.columns.find((s) => [s.hxl, ...(s.alsoHxl ?? [])].some((h) => tagMatches(c, h))) ??
+      ocha.get(c.index) ??
+      (header ? byHeader.get(header) : undefined);
+    // A field filled by two columns: the first wins, the other is reported as ignored.
+    if (!target || taken.has(target.field)) continue;
+    taken.add(target.field);
+    mapped.push({ index: c.index, column: target, header: c.header, hashtag: hashtagOf(c) });
+  }
+  const levels = [...ocha.entries()].filter(([, c]) => c.field === 'pcode');
+  const tag = levels[0] ? columns[levels[0][0]]?.tag : undefined;
+  const implicitLevel = tag && !taken.has('level') ? Number(tag.slice(4)) : null;
+  return { mapped, implicitLevel };
+}
+
+// Cells
+
+const cellMessages: Record<string, Record<Lang, string>> = {
+  not_a_number: { en: 'is not a number', ar: 'ليس عددًا' },
+  not_an_integer: { en: 'is not a whole number', ar: 'ليس عددًا صحيحًا' },
+  admin_not_found: { en: 'no admin unit has this name or p-code', ar: 'لا وحدة إدارية بهذا الاسم أو الرمز' },
+  admin_ambiguous: {
+    en: 'several admin units have this name ({candidates}): give the p-code',
+    ar: 'أكثر من وحدة إدارية بهذا الاسم ({candidates}): اكتب الرمز',
+  },
+  organization_not_found: {
+    en: 'no organization has this name or acronym',
+    ar: 'لا منظمة بهذا الاسم أو الاختصار',
+  },
+  organization_ambiguous: {
+    en: 'several organizations have this name: give the id',
+    ar: 'أكثر من منظمة بهذا الاسم: اكتب المعرّف',
+  },
+  item_not_found: { en: 'no item has this code or name', ar: 'لا مادة بهذا الرمز أو الاسم' },
+  item_ambiguous: {
+    en: 'several items have this name: give the code',
+    ar: 'أكثر من مادة بهذا الاسم: اكتب الرمز',
+  },
+  record_ambiguous: {
+    en: 'matches several existing records: give the id',
+    ar: 'يطابق أكثر من سجل موجود: اكتب المعرّف',
+  },
+  duplicate_row: {
+    en: 'describes the same record as line {line}',
+    ar: 'يصف السجل نفسه الذي يصفه السطر {line}',
+  },
+};
+
+function cellMessage(lang: Lang, code: string, values: Record<string, unknown> = {}): string {
+  const template = cellMessages[code]?.[lang] ?? code;
+  return template.replace(/\{(\w+)\}/g, (_m, key: string) => String(values[key] ?? ''));
+}
+
+interface Lookup {
+  find(raw: string): Promise<{ id?: string; code?: string; candidates?: string }>;
+}
+
+/** Admin units by p-code, by exact folded name (Arabic or English), then by their search terms. */
+async function adminLookup(ctx: Ctx): Promise<Lookup> {
+  const units = await ctx.db.query<{
+    id: string;
+    pcode: string;
+    name_ar: string | null;
+    name_en: string | null;
+  }>('SELECT id, pcode, name_ar, name_en FROM admin_units WHERE deleted_at IS NULL');
+  const byPcode = new Map(units.rows.map((u) => [u.pcode.toUpperCase(), u]));
+  const byName = new Map<string, typeof units.rows>();
+  for (const unit of units.rows) {
+    for (const name of new Set(
+      [unit.name_ar, unit.name_en].filter(Boolean).map((n) => normalizeForMatch(String(n))),
+    )) {
+      byName.set(name, [...(byName.get(name) ?? []), unit]);
+    }
+  }
+  return {
+    async find(raw) {
+      const unit = byPcode.get(raw.trim().toUpperCase());
+      if (unit) return { id: unit.id };
+      let found = byName.get(normalizeForMatch(raw)) ?? [];
+      if (found.length === 0) {
+        const tsquery = searchQuery(raw);
+        if (tsquery) {
+          const result = await ctx.db.query<{ id: string; pcode: string; name_ar: string; name_en: string }>(
+            `SELECT id, pcode, name_ar, name_en FROM admin_units WHERE deleted_at IS NULL AND search @@ to_tsquery('simple', $1) LIMIT 6`,
+            [tsquery],
+          );
+          found = result.rows;
+        }
+      }
+      if (found.length === 1) return { id: found[0]?.id as string };
+      if (found.length > 1) {
+        return { code: 'admin_ambiguous', candidates: found.map((u) => u.pcode).join(', ') };
+      }
+      return { code: 'admin_not_found' };
+    },
+  };
+}
+
+async function organizationLookup(ctx: Ctx): Promise<Lookup> {
+  const orgs = await ctx.db.query<{
+    id: string;
+    name_ar: string | null;
+    name_en: string | null;
+    acronym: string | null;
+  }>('SELECT id, name_ar, name_en, acronym FROM organizations WHERE deleted_at IS NULL');
+  const byName = new Map<string, string[]>();
+  for (const org of orgs.rows) {
+    for (const name of new Set(
+      [org.name_ar, org.name_en, org.acronym].filter(Boolean).map((n) => normalizeForMatch(String(n))),
+    )) {
+      byName.set(name, [...(byName.get(name) ?? []), org.id]);
+    }
+  }
+  return {
+    async find(raw) {
+      if (orgs.rows.some((o) => o.id === raw.trim())) return { id: raw.trim() };
+      const found = byName.get(normalizeForMatch(raw)) ?? [];
+      if (found.length === 1) return { id: found[0] as string };
+      return { code: found.length > 1 ? 'organization_ambiguous' : 'organization_not_found' };
+    },
+  };
+}
+
+async function itemLookup(ctx: Ctx): Promise<Lookup> {
+  const items = await ctx.db.query<{
+    id: string;
+    code: string | null;
+    name_ar: string | null;
+    name_en: string | null;
+  }>('SELECT id, code, name_ar, name_en FROM items WHERE deleted_at IS NULL');
+  const byName = new Map<string, string[]>();
+  for (const item of items.rows) {
+    for (const name of new Set(
+      [item.code, item.name_ar, item.name_en].filter(Boolean).map((n) => normalizeForMatch(String(n))),
+    )) {
+      byName.set(name, [...(byName.get(name) ?? []), item.id]);
+    }
+  }
+  return {
+    async find(raw) {
+      if (items.rows.some((i) => i.id === raw.trim())) return { id: raw.trim() };
+      const found = byName.get(normalizeForMatch(raw)) ?? [];
+      if (found.length === 1) return { id: found[0] as string };
+      return { code: found.length > 1 ? 'item_ambiguous' : 'item_not_found' };
+    },
+  };
+}
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const parts = path.split('.');
+  let node = target;
+  for (const part of parts.slice(0, -1)) {
+    node[part] ??= {};
+    node = node[part] as Record<string, unknown>;
+  }
+  node[parts[parts.length - 1] as string] = value;
+}
+
+export function getPath(source: unknown, path: string): unknown {
+  let node = source;
+  for (const part of path.split('.')) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string, unknown>)[part];
+  }
+  return node;
+}
+
+/** Stable text of a value for comparison: object keys sorted, undefined and null alike. */
+function canonical(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>)
+      .filter(([, v]) => v !== undefined && v !== null)
+      .sort(([a], [b]) => (a < b ? -1 : 1));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** What a row changes in the record it names: the fields it gives that differ, objects merged. */
+function patchOf(input: Record<string, unknown>, view: Record<string, unknown>, fixed: readonly string[]) {
+  const patch: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'id' || fixed.includes(key)) continue;
+    const current = view[key];
+    const merged = isPlainObject(value) && isPlainObject(current) ? { ...current, ...value } : value;
+    if (canonical(merged) !== canonical(current)) patch[key] = merged;
+  }
+  return patch;
+}
+
+// The import
+
+interface PlannedRow {
+  line: number;
+  input: Record<string, unknown>;
+  match?: Record<string, unknown>;
+}
+
+export async function importRecords(ctx: Ctx, input: ImportInput): Promise<ImportReport> {
+  const { resource, spec } = exchangeResource(input.resource, 'import');
+  requirePermission(ctx, resource.write);
+  const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+  const table = await openTable(input.bytes, {
+    fileName: input.fileName,
+    ...(input.maxBytes ? { maxBytes: input.maxBytes } : {}),
+  });
+  const { mapped, implicitLevel } = mapColumns(table.columns, spec, input.mapping);
+  if (mapped.length === 0) throw new AppError('import.no_columns', { resource: spec.path });
+  const mappedIndexes = new Set(mapped.map((m) => m.index));
+  const report: ImportReport = {
+    batchId: null,
+    resource: spec.path,
+    file: input.fileName,
+    sha256,
+    status: input.dryRun ? 'dry_run' : 'applied',
+    rows: 0,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    errors: [],
+    columns: mapped.map((m) => ({
+      column: columnLetter(m.index),
+      header: m.header,
+      hashtag: m.hashtag,
+      field: m.column.field,
+    })),
+    ignored: table.columns
+      .filter((c) => !mappedIndexes.has(c.index))
+      .map((c) => ({ column: columnLetter(c.index), header: c.header })),
+    dryRun: input.dryRun,
+  };
+  let errorCount = 0;
+  const fail = (line: number, field: string | null, code: string, message: string) => {
+    errorCount++;
+    if (report.errors.length >= MAX_REPORTED_ERRORS) return;
+    const at =
+      field === null
+        ? undefined
+        : (mapped.find((m) => m.column.field === field) ??
+          mapped.find(
+            (m) => m.column.field.startsWith(`${field}.`) || field.startsWith(`${m.column.field}.`),
+          ));
+    report.errors.push({
+      line,
+      column: at ? columnLetter(at.index) : null,
+      header: at?.header ?? null,
+      field,
+      code,
+      message,
+    });
+  };
+
+  const lookups: Partial<Record<'admin' | 'organization' | 'item', Lookup>> = {};
+  if (mapped.some((m) => m.column.kind === 'item')) lookups.item = await itemLookup(ctx);
+  if (mapped.some((m) => m.column.kind === 'admin')) lookups.admin = await adminLookup(ctx);
+  if (mapped.some((m) => m.column.kind === 'organization'))
+    lookups.organization = await organizationLookup(ctx);
+
+  const rows: PlannedRow[] = [];
+  for await (const row of table.rows) {
+    report.rows++;
+    const values: Record<string, unknown> = {};
+    if (implicitLevel !== null) values.level = implicitLevel;
+    let ok = true;
+    for (const m of mapped) {
+      const cell = row.values[m.index] ?? '';
+      if (isEmpty(cell)) continue;
+      const raw = restoreNeutralized(cell.trim());
+      const { field, kind } = m.column;
+      let value: unknown = raw;
+      if (kind === 'number' || kind === 'integer') {
+        const n = parseNumber(raw);
+        if (n === null || (kind === 'integer' && !Number.isInteger(n))) {
+          const code = n === null ? 'not_a_number' : 'not_an_integer';
+          fail(row.line, field, code, cellMessage(ctx.lang, code));
+          ok = false;
+          continue;
+        }
+        value = n;
+      } else if (kind === 'admin' || kind === 'organization' || kind === 'item') {
+        // The name as reported is kept beside the id it matched (or failed to match).
+        if (m.column.rawTo) setPath(values, m.column.rawTo, raw);
+        const found = await (lookups[kind] as Lookup).find(raw);
+        if (!found.id) {
+          fail(row.line, field, found.code as string, cellMessage(ctx.lang, found.code as string, found));
+          ok = false;
+          continue;
+        }
+        value = found.id;
+      }
+      setPath(values, field, value);
+    }
+    if (ok) rows.push({ line: row.line, input: values });
+  }
+
+  // Existing records, by id and by natural key, as the API presents them.
+  const views = new Map<string, Record<string, unknown>>();
+  for await (const page of rowPages(ctx.db, resource.table)) {
+    const presented = (await presentRows(ctx.db, resource, page as Row[])) as Record<string, unknown>[];
+    for (const view of presented) views.set(String(view.id), view);
+  }
+  const keyOf = (source: unknown, key: readonly string[]) => {
+    const parts = key.map((field) => getPath(source, field));
+    if (parts.some((p) => p === undefined || p === null || p === '')) return null;
+    return `${key.join('|')}=${parts.map((p) => normalizeForMatch(String(p))).join('\u0001')}`;
+  };
+  const byKey = new Map<string, Record<string, unknown>[]>();
+  for (const view of views.values()) {
+    for (const key of spec.naturalKeys) {
+      const k = keyOf(view, key);
+      if (k) byKey.set(k, [...(byKey.get(k) ?? []), view]);
+    }
+  }
+
+  const creates: { line: number; input: Record<string, unknown> }[] = [];
+  const updates: { line: number; id: string; patch: Record<string, unknown> }[] = [];
+  const seen = new Map<string, number>();
+  const fixed = spec.path === 'admin-units' ? ['pcode'] : [];
+  for (const row of rows) {
+    const id = typeof row.input.id === 'string' ? row.input.id : undefined;
+    let match = id ? views.get(id) : undefined;
+    let seenKey: string | null = id && match ? `id=${id}` : null;
+    if (!match) {
+      const key = spec.naturalKeys.find((k) => keyOf(row.input, k) !== null);
+      const k = key ? keyOf(row.input, key) : null;
+      const found = k ? (byKey.get(k) ?? []) : [];
+      if (found.length > 1) {
+        fail(row.line, key?.[0] ?? null, 'record_ambiguous', cellMessage(ctx.lang, 'record_ambiguous'));
+        continue;
+      }
+      match = found[0];
+      seenKey = match ? `id=${String(match.id)}` : k;
+    }
+    if (seenKey) {
+      const earlier = seen.get(seenKey);
+      if (earlier !== undefined) {
+        fail(row.line, null, 'duplicate_row', cellMessage(ctx.lang, 'duplicate_row', { line: earlier }));
+        continue;
+      }
+      seen.set(seenKey, row.line);
+    }
+    const schema = match ? resource.patch : resource.input;
+    const candidate = match ? patchOf(row.input, match, fixed) : row.input;
+    if (match && Object.keys(candidate).length === 0) {
+      report.unchanged++;
+      continue;
+    }
+    const { ownerOrganizationId: _o, secretReaders: _s, ...fields } = candidate;
+    const checked = schema.safeParse(fields, { reportInput: true });
+    if (!checked.success) {
+      for (const problem of fieldErrors(checked.error.issues, ctx.lang)) {
+        fail(row.line, problem.field, problem.code, problem.message);
+      }
+      continue;
+    }
+    if (match) updates.push({ line: row.line, id: String(match.id), patch: candidate });
+    else creates.push({ line: row.line, input: candidate });
+  }
+  report.created = creates.length;
+  report.updated = updates.length;
+
+  if (errorCount > 0) {
+    if (input.dryRun) return report;
+    const first = report.errors[0];
+    throw new AppError('import.rows_invalid', {
+      count: errorCount,
+      line: first?.line,
+      column: first?.column ?? '-',
+      message: first?.message,
+      errors: report.errors,
+    });
+  }
+  if (input.dryRun) return report;
+  if (creates.length === 0 && updates.length === 0) report.status = 'unchanged';
+
+  return await inTransaction(ctx.db, async (tx) => {
+    const inner: Ctx = { ...ctx, db: transactionPool(tx) };
+    // Parents first: admin units of a file may name a parent created by an earlier row.
+    const ordered = [...creates].sort(
+      (a, b) => Number(a.input.level ?? 0) - Number(b.input.level ?? 0) || a.line - b.line,
+    );
+    if (ordered.length > 0)
+      await createRecords(
+        inner,
+        resource,
+        ordered.map((c) => c.input),
+      );
+    for (const update of updates) await updateRecord(inner, resource, update.id, update.patch);
+    const batchId = uuidv7(ctx.now().getTime());
+    await tx.query(
+      `INSERT INTO import_batches (id, resource, file_name, file_sha256, status, rows, created, updated, unchanged)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        batchId,
+        spec.path,
+        input.fileName,
+        sha256,
+        report.status,
+        report.rows,
+        report.created,
+        report.updated,
+        report.unchanged,
+      ],
+    );
+    report.batchId = batchId;
+    return report;
+  });
+}
+
+export interface ImportBatchView {
+  id: string;
+  resource: string;
+  fileName: string | null;
+  sha256: string;
+  status: 'applied' | 'unchanged';
+  rows: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  actor: string;
+  organizationId: string | null;
+  at: string;
+}
+
+function presentBatch(row: Record<string, unknown>): ImportBatchView {
+  return {
+    id: String(row.id),
+    resource: String(row.resource),
+    fileName: (row.file_name as string | null) ?? null,
+    sha256: String(row.file_sha256),
+    status: row.status as ImportBatchView['status'],
+    rows: Number(row.rows),
+    created: Number(row.created),
+    updated: Number(row.updated),
+    unchanged: Number(row.unchanged),
+    actor: String(row.actor),
+    organizationId: (row.organization_id as string | null) ?? null,
+    at: (row.at as Date).toISOString(),
+  };
+}
+
+/** The batches the caller may see (row-level security: the hub all, others their organization's), newest first. */
+export async function listImportBatches(ctx: Ctx, limit = 100): Promise<ImportBatchView[]> {
+  const result = await ctx.db.query('SELECT * FROM import_batches ORDER BY at DESC, id DESC LIMIT $1', [
+    limit,
+  ]);
+  return result.rows.map(presentBatch);
+}
+
+export async function getImportBatch(ctx: Ctx, id: string): Promise<ImportBatchView> {
+  const result = await ctx.db.query('SELECT * FROM import_batches WHERE id = $1', [id]);
+  const row = result.rows[0];
+  if (!row) throw new AppError('import.not_found', { id });
+  return presentBatch(row);
+}
+
+/**
+ * The imported file as an XLSX with its rows as read and one more column, first, giving each row's
+ * errors (column letter and message): what a partner fixes and sends again.
+ */
+export async function writeAnnotatedCopy(
+  input: Pick<ImportInput, 'bytes' | 'fileName'>,
+  errors: readonly RowError[],
+  lang: Lang,
+  output: Writable,
+): Promise<void> {
+  const table = await openTable(input.bytes, { fileName: input.fileName });
+  const byLine = new Map<number, string[]>();
+  for (const error of errors) {
+    const text = `${error.column ? `${error.column}: ` : ''}${error.message}`;
+    byLine.set(error.line, [...(byLine.get(error.line) ?? []), text]);
+  }
+  const columns = [
+    { header: lang === 'ar' ? 'الأخطاء' : 'Errors', hashtag: table.hxl ? '#x_errors' : null, width: 50 },
+    ...table.columns.map((c) => ({ header: c.header, hashtag: table.hxl ? hashtagOf(c) : null })),
+  ];
+  async function* rows() {
+    for await (const row of table.rows) yield [(byLine.get(row.line) ?? []).join('\n'), ...row.values];
+  }
+  await writeXlsx(output, columns, rows(), { rightToLeft: lang === 'ar', hashtags: table.hxl });
+}
