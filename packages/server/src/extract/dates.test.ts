@@ -273,6 +273,13 @@ describe('recognizeDates: direction', () => {
     expect(onlyValue('في 10 تشرين الأول المقبل', REFERENCE)).toBe('2021-10-10');
   });
 
+  it('reads «القادم» on a weekday as that day of the next week', () => {
+    const wednesday: TimeAnchor = { date: '2021-07-21', kind: 'published' };
+    expect(onlyValue('تستأنف المفاوضات يوم الأحد القادم', wednesday)).toBe('2021-08-01');
+    expect(onlyValue('تصل البعثة الخميس المقبل', wednesday)).toBe('2021-07-29');
+    expect(onlyValue('The board meets next Monday', wednesday)).toBe('2021-07-26');
+  });
+
   it('reads weekdays of a named week', () => {
     expect(onlyValue('الأحد من الأسبوع الماضي')).toBe('2021-07-18');
     expect(onlyValue('ثلاثاء الأسبوع المقبل')).toBe('2021-07-27');
@@ -475,5 +482,28 @@ describe('recognizeDates: robustness', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('recognizeDates: a text that is one short clause', () => {
+  // A form that needs a cue in running text is a date when it is all there is.
+  it('reads a bare numeric day and month, or a day after «في»', () => {
+    expect(onlyValue('نلتقي 9.19', REFERENCE)).toBe('2021-09-19');
+    expect(onlyValue('الموعد النهائي 30-9', REFERENCE)).toBe('2021-09-30');
+    expect(onlyValue('تبدأ الدورة في 28', REFERENCE)).toBe('2021-07-28');
+  });
+
+  it('reads a year after a comma month-first, as US dates are written', () => {
+    expect(onlyValue('صدر البيان 03/14, 2019')).toBe('2019-03-14');
+    expect(onlyValue('Filed 03/04, 2019')).toBe('2019-03-04');
+  });
+
+  it('leaves scores, decimals and running text alone', () => {
+    expect(dates('انتهت المباراة 2-1')).toEqual([]);
+    expect(dates('ارتفع المؤشر 1.5')).toEqual([]);
+    expect(
+      dates('وارتفعت الأسعار بنسبة 4.25 في المئة خلال الشهر، وفق بيانات المكتب المركزي للإحصاء'),
+    ).toEqual([]);
+    expect(dates('وصلت 3 شاحنات في 15')).toEqual([]);
   });
 });

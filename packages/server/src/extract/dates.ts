@@ -16,7 +16,11 @@
  *   an English text reads month-first only when it shows US order elsewhere (a 07/24/2021, or written
  *   dates like "July 24" and never "24 July"). So 07/08/2021 is 7 August unless the text is US-style.
  * - A bare day/month pair («22/4») needs a date cue before it («في», «بتاريخ», a weekday, "on") or a
- *   zero-padded part («22/04»): alone it is as often a score, a ratio or a fraction.
+ *   zero-padded part («22/04»): alone it is as often a score, a ratio or a fraction. A text that is one
+ *   short clause and ends on its only numeral is the exception: there «4/22», «22-4», «4.22» (one part
+ *   only a day) and «في 15» are dates, as both peer suites read them.
+ * - A pair with a comma and a year after it ("08/12, 2015") is month-first, the US way of writing it.
+ * - «الأحد القادم», "next Sunday": that weekday of the next week, as both peer suites read it.
  * - Hijri dates convert through the tabular Islamic calendar (time.ts); an observed month may start a
  *   day apart.
  * - «السابق/التالي» («الأسبوع السابق», «اليوم التالي») are read against the anchor, like «الماضي/المقبل»;
@@ -60,6 +64,7 @@ import {
   weekdayOfDay,
   weekStart,
 } from './time.js';
+import { codeTable } from './tokens.js';
 import type { DateGrain, DateMention, TimeAnchor } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -318,6 +323,9 @@ interface Form {
 
 /** FNV-1a over UTF-16 units, one step per character, so the tokenizer hashes while it scans. */
 const HASH_SEED = 0x811c9dc5 | 0;
+/** Map keys are kept to 30 bits, which V8 stores as small integers: a lookup then allocates nothing. */
+const SMALL_INTEGER = 0x3fffffff;
+
 function hashStep(hash: number, code: number): number {
   return Math.imul(hash ^ code, 0x01000193);
 }
@@ -345,7 +353,8 @@ function buildForms(): Map<number, Form[]> {
   for (const form of forms.values()) {
     let hash = HASH_SEED;
     for (let i = 0; i < form.form.length; i++) hash = hashStep(hash, form.form.charCodeAt(i));
-    buckets.set(hash, [...(buckets.get(hash) ?? []), form]);
+    const key = hash & SMALL_INTEGER;
+    buckets.set(key, [...(buckets.get(key) ?? []), form]);
   }
   return buckets;
 }
@@ -354,7 +363,7 @@ const FORMS = buildForms();
 const LONGEST_FORM = Math.max(...[...FORMS.values()].flat().map((f) => f.form.length));
 
 function formAt(text: string, start: number, end: number, hash: number): Form | undefined {
-  const bucket = FORMS.get(hash);
+  const bucket = FORMS.get(hash & SMALL_INTEGER);
   if (!bucket) return undefined;
   for (const form of bucket)
     if (form.form.length === end - start && text.startsWith(form.form, start)) return form;
@@ -373,22 +382,52 @@ const PUNCT = 2;
  * proclitic («بأيلول» → «ايلول»); punctuation's key is its character; other words and numbers have ''.
  */
 interface Tokens {
-  kind: number[];
-  start: number[];
-  end: number[];
+  kind: Uint8Array;
+  start: Int32Array;
+  end: Int32Array;
   key: string[];
-  clitic: number[];
+  clitic: Uint8Array;
   /** The value of a number (0 for the rest). */
-  value: number[];
+  value: Float64Array;
   /** 1 when a line break (or the text's start) lies between a token and the one before it. */
-  line: number[];
+  line: Uint8Array;
+}
+
+/**
+ * Columns are filled in buffers shared by every call (grown when a text needs more) and copied out at
+ * their exact length, so a document costs one allocation per column, not the growth of seven arrays.
+ */
+let scratch = scratchTokens(2048);
+
+function scratchTokens(capacity: number): Tokens {
+  return {
+    kind: new Uint8Array(capacity),
+    start: new Int32Array(capacity),
+    end: new Int32Array(capacity),
+    key: new Array<string>(capacity).fill(''),
+    clitic: new Uint8Array(capacity),
+    value: new Float64Array(capacity),
+    line: new Uint8Array(capacity),
+  };
+}
+
+function grownScratch(count: number): Tokens {
+  const larger = scratchTokens(scratch.kind.length * 2);
+  larger.kind.set(scratch.kind.subarray(0, count));
+  larger.start.set(scratch.start.subarray(0, count));
+  larger.end.set(scratch.end.subarray(0, count));
+  for (let k = 0; k < count; k++) larger.key[k] = scratch.key[k] as string;
+  larger.clitic.set(scratch.clitic.subarray(0, count));
+  larger.value.set(scratch.value.subarray(0, count));
+  larger.line.set(scratch.line.subarray(0, count));
+  return larger;
 }
 
 function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
 
-function isLetter(code: number): boolean {
+function letterByRanges(code: number): boolean {
   return (
     (code >= 97 && code <= 122) ||
     (code >= 65 && code <= 90) ||
@@ -405,7 +444,7 @@ function isLetter(code: number): boolean {
   );
 }
 
-function isSpace(code: number): boolean {
+function spaceByRanges(code: number): boolean {
   return (
     code === 32 ||
     (code >= 9 && code <= 13) ||
@@ -415,9 +454,20 @@ function isSpace(code: number): boolean {
   );
 }
 
+const LETTER_CODES = codeTable(letterByRanges);
+const SPACE_CODES = codeTable(spaceByRanges);
+
+function isLetter(code: number): boolean {
+  return LETTER_CODES[code] === 1;
+}
+
+function isSpace(code: number): boolean {
+  return SPACE_CODES[code] === 1;
+}
+
 function tokenize(text: string): Tokens {
-  const tokens: Tokens = { kind: [], start: [], end: [], key: [], clitic: [], value: [], line: [] };
   const length = text.length;
+  let count = 0;
   let line = 1;
   let i = 0;
   while (i < length) {
@@ -451,16 +501,26 @@ function tokenize(text: string): Tokens {
     } else {
       key = text.charAt(i++);
     }
-    tokens.kind.push(kind);
-    tokens.start.push(start);
-    tokens.end.push(i);
-    tokens.key.push(key);
-    tokens.clitic.push(clitic);
-    tokens.value.push(value);
-    tokens.line.push(line);
+    if (count === scratch.kind.length) scratch = grownScratch(count);
+    scratch.kind[count] = kind;
+    scratch.start[count] = start;
+    scratch.end[count] = i;
+    scratch.key[count] = key;
+    scratch.clitic[count] = clitic;
+    scratch.value[count] = value;
+    scratch.line[count] = line;
+    count++;
     line = 0;
   }
-  return tokens;
+  return {
+    kind: scratch.kind.slice(0, count),
+    start: scratch.start.slice(0, count),
+    end: scratch.end.slice(0, count),
+    key: scratch.key.slice(0, count),
+    clitic: scratch.clitic.slice(0, count),
+    value: scratch.value.slice(0, count),
+    line: scratch.line.slice(0, count),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -548,6 +608,7 @@ class Reader {
   readonly tokens: Tokens;
   readonly count: number;
   private usOrder: boolean | null = null;
+  private sole: boolean | null = null;
 
   constructor(readonly doc: Folded) {
     let tokens = TOKENS.get(doc);
@@ -637,11 +698,46 @@ class Reader {
     return code >= 65 && code <= 90;
   }
 
+  /**
+   * The whole text is one short clause («سأعود في 15», "back on 4/22"): a bare numeral in it has nothing
+   * else to be read against, so a form that is a date is one. News text never qualifies.
+   */
+  soleClause(): boolean {
+    if (this.sole === null) this.sole = isSoleClause(this);
+    return this.sole;
+  }
+
+  /** Tokens [from, to) hold the only numeral of the text. */
+  onlyNumeral(from: number, to: number): boolean {
+    for (let j = 0; j < this.count; j++) if ((j < from || j >= to) && this.isNumber(j)) return false;
+    return true;
+  }
+
+  /** Token `i` ends the text, or only closing punctuation follows it. */
+  endsText(i: number): boolean {
+    for (let j = i + 1; j < this.count; j++) if (!this.isPunct(j, SENTENCE_END)) return false;
+    return true;
+  }
+
   /** Day-first unless an English text shows US month-first order elsewhere. */
   monthFirst(): boolean {
     if (this.usOrder === null) this.usOrder = detectUsOrder(this.doc.text);
     return this.usOrder;
   }
+}
+
+/** At most this many words, on one line, make a text one clause. */
+const SOLE_CLAUSE_WORDS = 4;
+
+function isSoleClause(r: Reader): boolean {
+  let words = 0;
+  for (let i = 0; i < r.count; i++) {
+    if (i > 0 && r.lineBefore(i)) return false;
+    if (r.isWord(i) && ++words > SOLE_CLAUSE_WORDS) return false;
+    const decimalPoint = r.isNumber(i - 1) && r.touches(i) && r.isNumber(i + 1) && r.touches(i + 1);
+    if (r.isPunct(i, SENTENCE_END) && !decimalPoint && !r.endsText(i)) return false;
+  }
+  return true;
 }
 
 const ENGLISH_MONTHS =
@@ -995,6 +1091,10 @@ const ISO_DATE = /(\d{4})([-/.])(\d{1,2})\2(\d{1,2})/y;
 const DAY_MONTH_YEAR = /(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})/y;
 const MONTH_YEAR = /(\d{1,2})([/-])(\d{4})/y;
 const DAY_MONTH = /(\d{1,2})([/-])(\d{1,2})/y;
+/** «4.22»: a dotted pair is a date only as a whole clause, and only with a two-digit second part. */
+const DOTTED_DAY_MONTH = /(\d{1,2})(\.)(\d{2})/y;
+/** "08/12, 2015", "08/12, 15": the year after a comma is the US way of writing a date, month first. */
+const COMMA_YEAR = /, ?(\d{4}|\d{2})/y;
 
 function isDateSeparator(code: number): boolean {
   return code === 47 || code === 46 || code === 45; // / . -
@@ -1058,13 +1158,69 @@ function numericWhenAt(
     return { end: MONTH_YEAR.lastIndex, w: valid ? when({ month, year }) : null };
   }
   const dm = stickyAt(DAY_MONTH, text, at);
-  if (!dm) return null;
+  if (!dm) return r.soleClause() ? soleDottedAt(r, i, at) : null;
+  const pairEnd = DAY_MONTH.lastIndex;
+  const usYear = commaYearAt(r, i, pairEnd, anchorYear);
+  if (usYear) {
+    const [month, day] = [Number(dm[1]), Number(dm[3])];
+    return { end: usYear.end, w: dayWhen(usYear.year, month, day) ?? orderedDay(r, day, month, usYear.year) };
+  }
   const padded = dm[1]?.startsWith('0') || dm[3]?.startsWith('0');
-  const cue = DATE_CUES.has(r.key(i - 1)) || WEEKDAY_WORDS.has(r.key(i - 1));
+  const cue =
+    DATE_CUES.has(r.key(i - 1)) ||
+    WEEKDAY_WORDS.has(r.key(i - 1)) ||
+    (unambiguousPair(Number(dm[1]), Number(dm[3])) &&
+      r.soleClause() &&
+      soleNumeralAt(r, i, tokenEndingAt(r, i, pairEnd)));
   return {
-    end: DAY_MONTH.lastIndex,
+    end: pairEnd,
     w: padded || cue ? orderedDay(r, Number(dm[1]), Number(dm[3]), null) : null,
   };
+}
+
+/** A year after the pair and a comma; a two-digit one only where it ends a one-clause text. */
+function commaYearAt(
+  r: Reader,
+  i: number,
+  at: number,
+  anchorYear: number,
+): { end: number; year: number } | null {
+  const m = stickyAt(COMMA_YEAR, r.doc.text, at);
+  const written = m?.[1];
+  if (!written) return null;
+  if (written.length === 2) {
+    if (!r.soleClause() || !soleNumeralAt(r, i, tokenEndingAt(r, i, COMMA_YEAR.lastIndex))) return null;
+    const century = Number(written) <= (anchorYear % 100) + 20 ? 2000 : 1900;
+    return { end: COMMA_YEAR.lastIndex, year: century + Number(written) };
+  }
+  return { end: COMMA_YEAR.lastIndex, year: Number(written) };
+}
+
+/** One part can only be a day: «22-4», «4/22» are dates, «3-1» is as likely a score. */
+function unambiguousPair(a: number, b: number): boolean {
+  return (a > 12 && a <= 31 && b >= 1 && b <= 12) || (b > 12 && b <= 31 && a >= 1 && a <= 12);
+}
+
+/** Tokens [i, end) are the text's only numeral and nothing but punctuation follows them. */
+function soleNumeralAt(r: Reader, i: number, end: number): boolean {
+  return r.endsText(end - 1) && r.onlyNumeral(i, end);
+}
+
+const SOLE_DAY_CUES = list('في يوم on');
+
+/** «سأعود في 15»: a day of the month alone after «في», when that is the whole clause and ends it. */
+function soleDayAt(r: Reader, i: number): Hit | null {
+  if (!r.isNumber(i) || r.digits(i) > 2 || !SOLE_DAY_CUES.has(r.key(i - 1))) return null;
+  const day = r.value(i);
+  if (day < 1 || day > 31 || !r.soleClause() || !soleNumeralAt(r, i, i + 1)) return null;
+  return { start: i, end: i + 1, spec: { t: 'when', w: when({ day }) } };
+}
+
+function soleDottedAt(r: Reader, i: number, at: number): { end: number; w: When | null } | null {
+  const m = stickyAt(DOTTED_DAY_MONTH, r.doc.text, at);
+  if (!m || !unambiguousPair(Number(m[1]), Number(m[3]))) return null;
+  if (!soleNumeralAt(r, i, tokenEndingAt(r, i, DOTTED_DAY_MONTH.lastIndex))) return null;
+  return { end: DOTTED_DAY_MONTH.lastIndex, w: orderedDay(r, Number(m[1]), Number(m[3]), null) };
 }
 
 function dayWhen(year: number, month: number, day: number): When | null {
@@ -1542,7 +1698,7 @@ function writtenDate(start: number, read: Read<DateRead> | null): Hit | null {
 
 /** A date with a day: a written date, a range of days or a numeric date. */
 function dateAt(r: Reader, i: number, anchorYear: number): Hit | null {
-  let best = numericAt(r, i, anchorYear);
+  let best = numericAt(r, i, anchorYear) ?? soleDayAt(r, i);
   best = longer(best, writtenDate(i, dayMonthAt(r, i)));
   best = longer(best, writtenDate(i, monthDayAt(r, i)));
   best = longer(best, dayRangeAt(r, i));
@@ -1773,7 +1929,8 @@ function resolveWeekday(weekday: number, bias: Bias, week: number | null, frame:
   const ahead = (weekday - weekdayOfDay(anchor) + 7) % 7;
   const next = anchor + ahead; // on or after the anchor
   const previous = ahead === 0 ? anchor : next - 7; // on or before
-  if (bias === 'next') return ahead === 0 ? anchor + 7 : next;
+  // «الأحد القادم», "next Sunday": that day of the next week, as both peer suites read it.
+  if (bias === 'next') return weekStart(anchor) + 7 + ((weekday + 6) % 7);
   if (bias === 'last') return ahead === 0 ? anchor - 7 : previous;
   if (frame.direction === 'future') return next;
   if (frame.direction === 'past') return previous;

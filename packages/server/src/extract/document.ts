@@ -73,7 +73,8 @@ const OUTLETS: Readonly<Record<string, readonly string[]>> = {
 };
 
 // Words that only say what kind of outlet follows («وكالة سانا», «صحيفة الوطن»).
-const OUTLET_KIND = /^(?:وكاله|موقع|صحيفه|جريده|قناه|شبكه|تلفزيون|مجله|the) /;
+const OUTLET_KINDS = ['وكاله', 'موقع', 'صحيفه', 'جريده', 'قناه', 'شبكه', 'تلفزيون', 'مجله', 'the'];
+const OUTLET_KIND = new RegExp(`^(?:${OUTLET_KINDS.join('|')}) `);
 
 // Characters that separate words in a key: punctuation, brackets, quotes, bullets, white space.
 const KEY_SEPARATOR = /[\s:：\-_|•·»«"“”‘’'`()[\]…!.،,;؛?؟*#>/\\]/;
@@ -116,6 +117,17 @@ const OUTLET_BY_KEY: ReadonlyMap<string, string> = new Map(
 );
 
 /** The English name of a known outlet written in any of its spellings, else null. */
+/** The first word of every outlet's key, and the kinds that may precede one («وكالة», "the"). */
+const OUTLET_HEADS: ReadonlySet<string> = new Set([
+  ...[...OUTLET_BY_KEY.keys()].map((key) => key.split(' ', 1)[0] as string),
+  ...OUTLET_KINDS,
+]);
+
+/** Whether a phrase opening with `word` may name a known outlet: most words open none. */
+function mayOpenOutlet(word: string): boolean {
+  return OUTLET_HEADS.has(lineKey(word).split(' ', 1)[0] as string);
+}
+
 export function knownOutlet(raw: string): string | null {
   if (raw.length > 80) return null;
   const key = lineKey(raw);
@@ -320,6 +332,7 @@ function outletWordsAt(line: string, from: number): { start: number; end: number
   WORD.lastIndex = from;
   const words: { start: number; end: number }[] = [];
   for (let match = WORD.exec(line); match && words.length < 4; match = WORD.exec(line)) {
+    if (words.length === 0 && !mayOpenOutlet(match[0])) return null;
     const gap = line.slice(words.length === 0 ? from : (words.at(-1) as { end: number }).end, match.index);
     if (words.length > 0 ? !/^ $/.test(gap) : gap.trim() !== '') break;
     words.push({ start: match.index, end: match.index + match[0].length });

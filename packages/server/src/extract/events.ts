@@ -11,6 +11,7 @@ import countries from 'i18n-iso-countries';
 import type { Folded } from './normalize.ts';
 import { fold } from './normalize.ts';
 import type { Range } from './segment.ts';
+import { codeTable } from './tokens.ts';
 import type {
   DateMention,
   EventMention,
@@ -365,7 +366,7 @@ for (const clitic of PROCLITICS) {
 }
 
 /** Letters and digits of folded text: what words are made of. */
-function isWordCode(code: number): boolean {
+function wordByRanges(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) ||
     (code >= 0x30 && code <= 0x39) ||
@@ -373,6 +374,12 @@ function isWordCode(code: number): boolean {
     (code >= 0x0671 && code <= 0x06d3) ||
     (code >= 0xc0 && code <= 0x24f)
   );
+}
+
+const WORD_CODES = codeTable(wordByRanges);
+
+function isWordCode(code: number): boolean {
+  return WORD_CODES[code] === 1;
 }
 
 interface Hit {
@@ -543,13 +550,22 @@ interface SentenceFacts {
 }
 
 /** Items grouped by the sentence that holds their start (both lists sorted). */
-function bySentence<T extends { start: number }>(sentences: readonly Range[], items: readonly T[]): T[][] {
-  const groups: T[][] = sentences.map(() => []);
+/** Most sentences hold none of a kind: they share one empty group, never written to. */
+const NO_ITEMS: readonly never[] = Object.freeze([]);
+
+function bySentence<T extends { start: number }>(
+  sentences: readonly Range[],
+  items: readonly T[],
+): (readonly T[])[] {
+  const groups: (readonly T[])[] = new Array(sentences.length).fill(NO_ITEMS);
   let s = 0;
   for (const item of items) {
     while (s < sentences.length && (sentences[s] as Range).end <= item.start) s++;
     if (s === sentences.length) break;
-    if ((sentences[s] as Range).start <= item.start) groups[s]?.push(item);
+    if ((sentences[s] as Range).start > item.start) continue;
+    const group = groups[s] as readonly T[];
+    if (group === NO_ITEMS) groups[s] = [item];
+    else (group as T[]).push(item);
   }
   return groups;
 }

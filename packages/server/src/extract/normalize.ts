@@ -94,9 +94,13 @@ for (let code = 0; code < 0x10000; code++) {
 
 const CHUNK = 8192;
 
+/** The folded units before they become a string: one buffer, grown when a text needs more. */
+let scratchCodes = new Uint16Array(8192);
+
 export function foldWithMap(original: string): Folded {
   const length = original.length;
-  const codes = new Uint16Array(length);
+  if (scratchCodes.length < length) scratchCodes = new Uint16Array(Math.max(length, 2 * scratchCodes.length));
+  const codes = scratchCodes;
   const map = new Int32Array(length + 1);
   let n = 0;
   for (let i = 0; i < length; i++) {
@@ -119,7 +123,10 @@ export function foldWithMap(original: string): Folded {
 /** Fold a lexicon entry or a pattern's literal the same way the text is folded. */
 export function fold(text: string): string {
   let out = '';
-  for (const char of text) out += char.length === 1 ? foldChar(char) : char;
+  for (let i = 0; i < text.length; i++) {
+    const folded = foldTable[text.charCodeAt(i)] as number;
+    if (folded !== DROP) out += String.fromCharCode(folded);
+  }
   return out;
 }
 

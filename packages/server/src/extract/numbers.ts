@@ -19,6 +19,7 @@ import {
   WORD_CLITICS,
 } from './lexicon/number-words.js';
 import { type Folded, originalSpan } from './normalize.js';
+import { codeTable, WordTable } from './tokens.js';
 import type { NumberMention } from './types.js';
 
 interface Ratio {
@@ -96,7 +97,7 @@ function isDigitCode(code: number): boolean {
 }
 
 /** Letters of folded text: ASCII, the Arabic block, and any other letter by its Unicode class. */
-export function isLetterCode(code: number): boolean {
+function letterByRanges(code: number): boolean {
   if (code < 0x80) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
   if (code >= 0x0621 && code <= 0x064a) return true;
   if (code >= 0x0600 && code <= 0x06ff) {
@@ -106,7 +107,7 @@ export function isLetterCode(code: number): boolean {
   return LETTER.test(String.fromCharCode(code));
 }
 
-export function isSpaceCode(code: number): boolean {
+function spaceByRanges(code: number): boolean {
   return (
     code === 32 ||
     (code >= 9 && code <= 13) ||
@@ -120,6 +121,17 @@ export function isSpaceCode(code: number): boolean {
     code === 0x205f ||
     code === 0x3000
   );
+}
+
+const LETTER_CODES = codeTable(letterByRanges);
+const SPACE_CODES = codeTable(spaceByRanges);
+
+export function isLetterCode(code: number): boolean {
+  return LETTER_CODES[code] === 1;
+}
+
+export function isSpaceCode(code: number): boolean {
+  return SPACE_CODES[code] === 1;
 }
 
 function isLetterAt(text: string, index: number): boolean {
@@ -247,6 +259,15 @@ function buildWordForms(): Map<string, WordForm> {
 
 const WORD_FORMS = buildWordForms();
 const LONGEST_FORM = Math.max(...[...WORD_FORMS.keys()].map((key) => key.length));
+/** The tokenizer reads words in place: only a number word or a link word is ever cut out of the text. */
+const WORD_TABLE = new WordTable(WORD_FORMS);
+const LINK_TABLE = new WordTable(
+  [...NUMBER_WORDS]
+    .filter(([, entry]) => entry.kind === 'scale')
+    .map(([bare]) => `ال${bare}`)
+    .concat(['علي', 'من'])
+    .map((word) => [word, true] as const),
+);
 
 /** The letters glued before `index` are a clitic or the article («و5», «بـ5», «الـ30») and nothing else. */
 function prefixAllowsDigits(text: string, index: number): boolean {
@@ -357,12 +378,6 @@ function digitAtoms(text: string, start: number, end: number, gap: Atom['gap'], 
   return after;
 }
 
-/** «على» and «من» between two numbers in words; «المليون» in «مليون ونصف المليون». */
-function isLinkWord(word: string): boolean {
-  if (word === 'علي' || word === 'من') return true;
-  return word.startsWith('ال') && NUMBER_WORDS.get(word.slice(2))?.kind === 'scale';
-}
-
 function tokenize(text: string): Atom[] {
   const atoms: Atom[] = [];
   const length = text.length;
@@ -419,8 +434,7 @@ function tokenize(text: string): Atom[] {
       pushOther(atoms, start, end, gap);
       continue;
     }
-    const word = text.slice(start, end);
-    const form = WORD_FORMS.get(word);
+    const form = WORD_TABLE.get(text, start, end);
     if (form) {
       const clitic = form.clitic;
       atoms.push({
@@ -435,8 +449,10 @@ function tokenize(text: string): Atom[] {
         digits: null,
         fraction: false,
       });
-    } else if (word === 'و') atoms.push(markAtom('waw', word, start, end, gap));
-    else if (isLinkWord(word)) atoms.push(markAtom('link', word, start, end, gap));
+    } else if (end - start === 1 && text.charCodeAt(start) === 0x648)
+      atoms.push(markAtom('waw', 'و', start, end, gap));
+    else if (LINK_TABLE.get(text, start, end))
+      atoms.push(markAtom('link', text.slice(start, end), start, end, gap));
     else pushOther(atoms, start, end, gap);
   }
   return atoms;

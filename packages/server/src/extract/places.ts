@@ -28,6 +28,7 @@ import {
   syrianTowns,
 } from './lexicon/places.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
+import { codeTable } from './tokens.js';
 import type { PlaceMention } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -52,7 +53,7 @@ function isArabicLetter(code: number): boolean {
   return (code >= 0x0621 && code <= 0x064a) || (code >= 0x066e && code <= 0x06d3);
 }
 
-function isWordCode(code: number): boolean {
+function wordByRanges(code: number): boolean {
   return (
     (code >= 0x61 && code <= 0x7a) ||
     (code >= 0x30 && code <= 0x39) ||
@@ -62,10 +63,19 @@ function isWordCode(code: number): boolean {
   );
 }
 
-function splitWords(text: string): { words: string[]; starts: number[]; ends: number[] } {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+const WORD_CODES = codeTable(wordByRanges);
+
+function isWordCode(code: number): boolean {
+  return WORD_CODES[code] === 1;
+}
+
+/** Word offsets are gathered in buffers shared by every call, then copied out at their exact length. */
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+const scratchWords: string[] = [];
+
+function splitWords(text: string): { words: string[]; starts: Int32Array; ends: Int32Array } {
+  let count = 0;
   let i = 0;
   while (i < text.length) {
     if (!isWordCode(text.charCodeAt(i))) {
@@ -74,11 +84,22 @@ function splitWords(text: string): { words: string[]; starts: number[]; ends: nu
     }
     const start = i;
     while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
-    words.push(text.slice(start, i));
-    starts.push(start);
-    ends.push(i);
+    if (count === scratchStarts.length) {
+      const starts = new Int32Array(count * 2);
+      const ends = new Int32Array(count * 2);
+      starts.set(scratchStarts);
+      ends.set(scratchEnds);
+      scratchStarts = starts;
+      scratchEnds = ends;
+    }
+    scratchWords[count] = text.slice(start, i);
+    scratchStarts[count] = start;
+    scratchEnds[count] = i;
+    count++;
   }
-  return { words, starts, ends };
+  const words = scratchWords.slice(0, count);
+  scratchWords.fill('', 0, count); // the buffer keeps no document's words alive
+  return { words, starts: scratchStarts.slice(0, count), ends: scratchEnds.slice(0, count) };
 }
 
 const wordsCache = new WeakMap<Folded, Words>();
@@ -91,8 +112,8 @@ export function wordsOf(doc: Folded): Words {
   const result = {
     doc,
     words,
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
+    starts,
+    ends,
     readings: new Array<Reading[] | undefined>(words.length),
   };
   wordsCache.set(doc, result);
@@ -213,12 +234,28 @@ export function cliticStems(word: string): Reading[] {
   return stems;
 }
 
+/**
+ * Readings by word, shared by every document: news reuses a small vocabulary, so most words are read
+ * once per process. Cleared when full, to bound memory on unusual input.
+ */
+const READINGS = new Map<string, Reading[]>();
+const READINGS_LIMIT = 100_000;
+
+function readingsOf(word: string): Reading[] {
+  let readings = READINGS.get(word);
+  if (readings === undefined) {
+    readings = [{ stem: word, clitic: '' }, ...cliticStems(word)];
+    if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
+    READINGS.set(word, readings);
+  }
+  return readings;
+}
+
 /** Word `i` as written, then without its clitics; computed once per word for every index that asks. */
 export function readingsAt(words: Words, i: number): Reading[] {
   let readings = words.readings[i];
   if (readings === undefined) {
-    const word = words.words[i] ?? '';
-    readings = [{ stem: word, clitic: '' }, ...cliticStems(word)];
+    readings = readingsOf(words.words[i] ?? '');
     words.readings[i] = readings;
   }
   return readings;
@@ -252,30 +289,42 @@ export function matchPhrase<T>(
 ): PhraseMatch<T> | null {
   if (i >= words.words.length) return null;
   let best: PhraseMatch<T> | null = null;
-  for (const { stem, clitic } of readingsAt(words, i)) {
+  const readings = readingsAt(words, i);
+  for (let k = 0; k < readings.length; k++) {
+    const { stem, clitic } = readings[k] as Reading;
     let node = index.root.next.get(stem);
     if (!node) continue;
-    const reached: { node: TrieNode<T>; last: number }[] = [];
+    // The phrases ending along the walk, on a shared stack: `accept` may match phrases itself, above `base`.
+    const base = reachedTop;
     let j = i;
     while (node) {
-      if (node.entries.length > 0) reached.push({ node, last: j });
+      if (node.entries.length > 0) {
+        reachedNodes[reachedTop] = node;
+        reachedLasts[reachedTop++] = j;
+      }
       const nextWord = words.words[j + 1];
       if (nextWord === undefined || !joined(words, j)) break;
       node = node.next.get(nextWord);
       j++;
     }
-    for (let r = reached.length - 1; r >= 0; r--) {
-      const { node: found, last } = reached[r] as { node: TrieNode<T>; last: number };
+    const top = reachedTop;
+    for (let r = top - 1; r >= base; r--) {
+      const last = reachedLasts[r] as number;
       if (best && last <= best.last) break;
-      const match = acceptedEntry(found, words, i, last, clitic, accept);
+      const match = acceptedEntry(reachedNodes[r] as TrieNode<T>, words, i, last, clitic, accept);
       if (match) {
         best = match;
         break;
       }
     }
+    reachedTop = base;
   }
   return best;
 }
+
+const reachedNodes: TrieNode<unknown>[] = [];
+const reachedLasts: number[] = [];
+let reachedTop = 0;
 
 function acceptedEntry<T>(
   node: TrieNode<T>,
@@ -531,9 +580,10 @@ export function recognizePlaces(doc: Folded): PlaceMention[] {
   const mentions: PlaceMention[] = [];
   const ammans: number[] = [];
   let previousPlaceEnd = -1;
+  const accept = (m: PhraseMatch<PlaceValue>) => acceptPlace(words, m, previousPlaceEnd);
   let i = 0;
   while (i < words.words.length) {
-    const match = matchPhrase(index, words, i, (m) => acceptPlace(words, m, previousPlaceEnd));
+    const match = matchPhrase(index, words, i, accept);
     if (!match) {
       i++;
       continue;

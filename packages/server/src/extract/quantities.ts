@@ -18,6 +18,7 @@ import {
 } from './lexicon/units.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
 import { isLetterCode, isSpaceCode } from './numbers.js';
+import { WordTable } from './tokens.js';
 import type { Lang, NumberMention, QuantityMention } from './types.js';
 
 interface UnitReading {
@@ -34,6 +35,8 @@ interface UnitReading {
  */
 interface PhraseTable<T> {
   entries: Map<string, T>;
+  /** The same entries, read in place where the text has single spaces (nearly always). */
+  inPlace: WordTable<T>;
   maxTokens: number;
 }
 
@@ -46,7 +49,18 @@ function phraseTable<T>(pairs: Iterable<readonly [string, T]>): PhraseTable<T> {
     entries.set(key, value);
     maxTokens = Math.max(maxTokens, tokenEnds(key, 0, Number.POSITIVE_INFINITY).length);
   }
-  return { entries, maxTokens };
+  return { entries, inPlace: new WordTable(entries), maxTokens };
+}
+
+const collapse = (text: string): string => (text.includes('  ') ? text.replace(/ +/g, ' ') : text);
+
+/** The entry for `text[start, end)`, its runs of spaces read as one. */
+function entryOf<T>(table: PhraseTable<T>, text: string, start: number, end: number): T | undefined {
+  for (let i = start + 1; i < end; i++) {
+    if (text.charCodeAt(i) === 0x20 && text.charCodeAt(i - 1) === 0x20)
+      return table.entries.get(collapse(text.slice(start, end)));
+  }
+  return table.inPlace.get(text, start, end);
 }
 
 function isDigitCode(code: number): boolean {
@@ -77,14 +91,24 @@ function tokenEnds(text: string, at: number, limit: number): number[] {
   return ends;
 }
 
-const collapse = (text: string): string => (text.includes('  ') ? text.replace(/ +/g, ' ') : text);
+/** Token ends for `phraseAt`, which calls nothing that needs them in turn: one buffer serves every call. */
+const phraseEnds = new Int32Array(64);
 
 /** The longest phrase of `table` that starts at `at`. */
 function phraseAt<T>(table: PhraseTable<T>, text: string, at: number): { value: T; end: number } | null {
-  const ends = tokenEnds(text, at, table.maxTokens);
-  for (let count = ends.length; count > 0; count--) {
-    const end = ends[count - 1] as number;
-    const value = table.entries.get(collapse(text.slice(at, end)));
+  const limit = Math.min(table.maxTokens, phraseEnds.length);
+  let found = 0;
+  let cursor = at;
+  while (found < limit) {
+    const end = tokenEnd(text, cursor);
+    if (end < 0) break;
+    phraseEnds[found++] = end;
+    cursor = end;
+    while (text.charCodeAt(cursor) === 0x20 || text.charCodeAt(cursor) === 0x09) cursor++;
+  }
+  for (let count = found; count > 0; count--) {
+    const end = phraseEnds[count - 1] as number;
+    const value = entryOf(table, text, at, end);
     if (value !== undefined) return { value, end };
   }
   return null;
@@ -110,8 +134,8 @@ function phraseBefore<T>(table: PhraseTable<T>, text: string, at: number): T | n
   }
   for (let count = starts.length; count > 0; count--) {
     const start = starts[count - 1] as number;
-    const phrase = collapse(text.slice(start, end));
-    const found = table.entries.get(phrase) ?? table.entries.get(phrase.slice(cliticLength(phrase)));
+    const found =
+      entryOf(table, text, start, end) ?? entryOf(table, text, start + cliticAt(text, start, end), end);
     if (found !== undefined) return found;
   }
   return null;
@@ -120,8 +144,13 @@ function phraseBefore<T>(table: PhraseTable<T>, text: string, at: number): T | n
 const CLITICS = ['وب', 'ول', 'فب', 'و', 'ف', 'ب', 'ل', 'ك'];
 
 function cliticLength(word: string): number {
+  return cliticAt(word, 0, word.length);
+}
+
+/** The length of a clitic opening `text[start, end)`, leaving at least two letters. */
+function cliticAt(text: string, start: number, end: number): number {
   for (const clitic of CLITICS)
-    if (word.startsWith(clitic) && word.length > clitic.length + 1) return clitic.length;
+    if (text.startsWith(clitic, start) && end - start > clitic.length + 1) return clitic.length;
   return 0;
 }
 

@@ -105,6 +105,10 @@ const QUOTES: ReadonlyMap<number, number> = new Map([
   [0x22, 0x22], // " "
 ]);
 
+function isOpeningQuote(code: number): boolean {
+  return code === 0xab || code === 0x201c || code === 0x201e || code === 0x22;
+}
+
 // English titles and short forms that take a full stop in the middle of a sentence. «etc.» is not here:
 // it usually ends one.
 const ABBREVIATIONS = new Set([
@@ -244,7 +248,8 @@ function splitSentences(text: string, lineStart: number, lineEnd: number, out: R
   let i = lineStart;
   while (i < lineEnd) {
     const code = text.charCodeAt(i);
-    const close = QUOTES.get(code);
+    // Most characters are letters: only the four opening quotes need the map.
+    const close = isOpeningQuote(code) ? QUOTES.get(code) : undefined;
     if (close !== undefined && (lastClose.get(close) ?? -1) > i) {
       const at = text.indexOf(String.fromCharCode(close), i + 1);
       for (let k = i + 1; k < at && !hasLetter; k++) hasLetter = isLetter(text.charCodeAt(k));

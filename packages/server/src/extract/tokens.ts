@@ -1,0 +1,68 @@
+/**
+ * Lexicon lookups by text range, without cutting the word out of the text.
+ *
+ * Recognizers meet every word of a document, and most words are in no lexicon: slicing each one into a
+ * string only to miss a Map lookup made garbage in proportion to the text. A `WordTable` hashes the
+ * range in place (FNV-1a over UTF-16 units) and compares the few candidates under that hash with
+ * `startsWith`, so a miss allocates nothing.
+ */
+
+const HASH_SEED = 0x811c9dc5 | 0;
+
+/** Hashes are kept to 30 bits: V8 stores those as small integers, so a Map keyed by them allocates nothing. */
+const SMALL_INTEGER = 0x3fffffff;
+
+function hashRange(text: string, start: number, end: number): number {
+  let hash = HASH_SEED;
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash & SMALL_INTEGER;
+}
+
+interface Entry<T> {
+  key: string;
+  value: T;
+}
+
+export class WordTable<T> {
+  private readonly buckets = new Map<number, Entry<T>[]>();
+  /** No key is longer: a longer range is a miss without hashing. */
+  readonly longest: number;
+
+  constructor(entries: Iterable<readonly [string, T]>) {
+    let longest = 0;
+    for (const [key, value] of entries) {
+      const hash = hashRange(key, 0, key.length);
+      let bucket = this.buckets.get(hash);
+      if (!bucket) {
+        bucket = [];
+        this.buckets.set(hash, bucket);
+      }
+      // The first entry for a key wins, as with a Map filled in the same order and read with `??=`.
+      if (!bucket.some((entry) => entry.key === key)) bucket.push({ key, value });
+      longest = Math.max(longest, key.length);
+    }
+    this.longest = longest;
+  }
+
+  /** The value for `text[start, end)`, if that range is a key. */
+  get(text: string, start: number, end: number): T | undefined {
+    const length = end - start;
+    if (length <= 0 || length > this.longest) return undefined;
+    const bucket = this.buckets.get(hashRange(text, start, end));
+    if (bucket === undefined) return undefined;
+    for (const entry of bucket) {
+      if (entry.key.length === length && text.startsWith(entry.key, start)) return entry.value;
+    }
+    return undefined;
+  }
+}
+
+/**
+ * A predicate over UTF-16 units, tabulated once at load: a hot loop then tests a character with one
+ * array load instead of a chain of range comparisons (or, for rare letters, a Unicode regex).
+ */
+export function codeTable(test: (code: number) => boolean): Uint8Array {
+  const table = new Uint8Array(0x10000);
+  for (let code = 0; code < 0x10000; code++) if (test(code)) table[code] = 1;
+  return table;
+}
