@@ -64,7 +64,7 @@ import {
   weekdayOfDay,
   weekStart,
 } from './time.js';
-import { codeTable } from './tokens.js';
+import { codeTable, HashFilter } from './tokens.js';
 import type { DateGrain, DateMention, TimeAnchor } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -354,16 +354,20 @@ function buildForms(): Map<number, Form[]> {
     let hash = HASH_SEED;
     for (let i = 0; i < form.form.length; i++) hash = hashStep(hash, form.form.charCodeAt(i));
     const key = hash & SMALL_INTEGER;
+    FORM_FILTER.add(key);
     buckets.set(key, [...(buckets.get(key) ?? []), form]);
   }
   return buckets;
 }
 
+const FORM_FILTER = new HashFilter();
 const FORMS = buildForms();
 const LONGEST_FORM = Math.max(...[...FORMS.values()].flat().map((f) => f.form.length));
 
 function formAt(text: string, start: number, end: number, hash: number): Form | undefined {
-  const bucket = FORMS.get(hash & SMALL_INTEGER);
+  const key = hash & SMALL_INTEGER;
+  if (!FORM_FILTER.mayHave(key)) return undefined;
+  const bucket = FORMS.get(key);
   if (!bucket) return undefined;
   for (const form of bucket)
     if (form.form.length === end - start && text.startsWith(form.form, start)) return form;
@@ -2224,7 +2228,11 @@ export function recognizeDates(doc: Folded, anchor: TimeAnchor): DateMention[] {
     const { spec } = reading.hit;
     const direction = directionAround(r, reading.hit.start, reading.hit.end);
     const interval = intervalOf(spec, { anchor: anchorDay, kind: anchor.kind, direction });
-    if (interval) mentions.push({ ...present(interval, spec.t === 'range'), ...spanOf(doc, reading) });
+    if (!interval) continue;
+    const { value, grain } = present(interval, spec.t === 'range');
+    const { text, start, end } = spanOf(doc, reading);
+    // Written out rather than spread: spreading two objects into a third was most of this loop's time.
+    mentions.push({ value, grain, text, start, end });
   }
   return mentions;
 }

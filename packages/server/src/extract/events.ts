@@ -11,7 +11,7 @@ import countries from 'i18n-iso-countries';
 import type { Folded } from './normalize.ts';
 import { fold } from './normalize.ts';
 import type { Range } from './segment.ts';
-import { codeTable } from './tokens.ts';
+import { codeTable, HashFilter } from './tokens.ts';
 import type {
   DateMention,
   EventMention,
@@ -331,10 +331,12 @@ function hashOf(text: string, start: number, end: number): number {
 
 /** Forms by the hash of their first word, longest first. */
 const forms = new Map<number, Form[]>();
+const formFilter = new HashFilter();
 
 function insert(text: string, entry: Entry): void {
   const space = text.indexOf(' ');
   const key = hashOf(text, 0, space < 0 ? text.length : space);
+  formFilter.add(key);
   const list = forms.get(key) ?? [];
   const same = list.find((form) => form.text === text);
   // A form that is also a word of its own («لعقد») keeps that word's reading.
@@ -416,7 +418,8 @@ function findWords(doc: Folded): Hit[] {
       hash = Math.imul(hash ^ code, 0x01000193);
       end++;
     }
-    const candidates = forms.get(hash & SMALL_INTEGER);
+    const key = hash & SMALL_INTEGER;
+    const candidates = formFilter.mayHave(key) ? forms.get(key) : undefined;
     let matched: Form | undefined;
     if (candidates) {
       for (const form of candidates) {

@@ -28,12 +28,14 @@ import {
   joined,
   matchPhrase,
   matchPlace,
+  mayReadAs,
   type PhraseIndex,
   placeIndex,
   readingsAt,
   type Words,
   wordsOf,
 } from './places.js';
+import { HashFilter, hashRange } from './tokens.js';
 import type { OrganizationKind, OrganizationMention } from './types.js';
 
 interface Found {
@@ -58,6 +60,7 @@ interface Lexicon {
   nationalitiesAr: Map<string, ArabicNationalityForm>;
   /** Every word an organization can start with: other words are passed over at once. */
   starters: Set<string>;
+  starterFilter: HashFilter;
 }
 
 const MINISTRY = fold('وزارة');
@@ -76,7 +79,7 @@ function indexOf<T>(entries: Iterable<[string, T]>): PhraseIndex<T> {
 }
 
 function buildLexicon(): Lexicon {
-  const lexicon: Omit<Lexicon, 'starters'> = {
+  const lexicon: Omit<Lexicon, 'starters' | 'starterFilter'> = {
     named: indexOf(
       organizations.flatMap(({ name, kind, ar, en }) =>
         [...(ar ?? []), ...(en ?? [])].map((written): [string, { name: string; kind: OrganizationKind }] => [
@@ -112,7 +115,9 @@ function buildLexicon(): Lexicon {
   for (const index of Object.values(lexicon)) {
     if ('root' in index) for (const word of index.root.next.keys()) starters.add(word);
   }
-  return { ...lexicon, starters };
+  const starterFilter = new HashFilter();
+  for (const word of starters) starterFilter.add(hashRange(word, 0, word.length));
+  return { ...lexicon, starters, starterFilter };
 }
 
 let lexiconCache: Lexicon | null = null;
@@ -403,7 +408,8 @@ function isLatin(word: string): boolean {
 }
 
 function mayStartAt(words: Words, i: number): boolean {
-  const { starters } = lexicon();
+  const { starters, starterFilter } = lexicon();
+  if (!mayReadAs(words, i, starterFilter)) return false;
   for (const { stem } of readingsAt(words, i)) if (starters.has(stem)) return true;
   return false;
 }

@@ -28,7 +28,7 @@ import {
   syrianTowns,
 } from './lexicon/places.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
-import { codeTable } from './tokens.js';
+import { codeTable, HashFilter, hashAfter, hashRange } from './tokens.js';
 import type { PlaceMention } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -42,6 +42,8 @@ export interface Words {
   ends: Int32Array;
   /** Each word's readings (itself, then without its clitics), filled when first asked for. */
   readings: (Reading[] | undefined)[];
+  /** `STEM_HASHES` hashes a word at a time (see `mayReadAs`), computed for all words when first asked for. */
+  stemHashes: Int32Array | null;
 }
 
 export interface Reading {
@@ -115,6 +117,7 @@ export function wordsOf(doc: Folded): Words {
     starts,
     ends,
     readings: new Array<Reading[] | undefined>(words.length),
+    stemHashes: null,
   };
   wordsCache.set(doc, result);
   return result;
@@ -176,16 +179,20 @@ interface TrieNode<T> {
 /** A trie of phrases keyed by folded words. */
 export interface PhraseIndex<T> {
   root: TrieNode<T>;
+  /** The hashes of the first words, so that most words are passed over before reading them. */
+  firstWords: HashFilter;
 }
 
 export function createPhraseIndex<T>(): PhraseIndex<T> {
-  return { root: { next: new Map(), entries: [] } };
+  return { root: { next: new Map(), entries: [] }, firstWords: new HashFilter() };
 }
 
 /** Adds `written` (as a lexicon writes it); the first entry added for a phrase and casing wins. */
 export function addPhrase<T>(index: PhraseIndex<T>, written: string, value: T): void {
   const words = phraseWords(written);
   if (words.length === 0) return;
+  const first = words[0] as string;
+  index.firstWords.add(hashRange(first, 0, first.length));
   let node = index.root;
   for (const word of words) {
     let child = node.next.get(word);
@@ -261,6 +268,61 @@ export function readingsAt(words: Words, i: number): Reading[] {
   return readings;
 }
 
+const ALEF = 0x627;
+const WAW = 0x648;
+const FA = 0x641;
+const BA = 0x628;
+const KAF = 0x643;
+const LAM = 0x644;
+const STEM_HASHES = 5;
+
+function isPreposition(code: number): boolean {
+  return code === BA || code === KAF || code === LAM;
+}
+
+/**
+ * Per word, the hashes of the word and of every stem `cliticStems` cuts from it; -1 where it cuts none.
+ */
+function stemHashesOf(words: Words): Int32Array {
+  if (words.stemHashes) return words.stemHashes;
+  const text = words.doc.text;
+  const hashes = new Int32Array(words.words.length * STEM_HASHES).fill(-1);
+  for (let i = 0; i < words.words.length; i++) {
+    const start = words.starts[i] as number;
+    const end = words.ends[i] as number;
+    const at = i * STEM_HASHES;
+    hashes[at] = hashRange(text, start, end);
+    if (end - start <= 2) continue;
+    // The stems `cliticStems` cuts, under the same conditions: «و/ف», then «ب/ك/ل», «لل» read as «ال».
+    const first = text.charCodeAt(start);
+    const second = text.charCodeAt(start + 1);
+    const conjunction = first === WAW || first === FA;
+    const preposition = conjunction ? isPreposition(second) : isPreposition(first);
+    if (conjunction || preposition) hashes[at + 1] = hashRange(text, start + 1, end);
+    if (conjunction && preposition) hashes[at + 2] = hashRange(text, start + 2, end);
+    if (!conjunction && first === LAM && second === LAM)
+      hashes[at + 3] = hashAfter(ALEF, text, start + 1, end);
+    if (conjunction && second === LAM && text.charCodeAt(start + 2) === LAM)
+      hashes[at + 4] = hashAfter(ALEF, text, start + 2, end);
+  }
+  words.stemHashes = hashes;
+  return hashes;
+}
+
+/**
+ * Whether word `i` may have a reading in `filter`, tested on hashes computed once per document: a word
+ * no phrase starts with costs no string lookup.
+ */
+export function mayReadAs(words: Words, i: number, filter: HashFilter): boolean {
+  const hashes = stemHashesOf(words);
+  const at = i * STEM_HASHES;
+  for (let k = at; k < at + STEM_HASHES; k++) {
+    const hash = hashes[k] as number;
+    if (hash >= 0 && filter.mayHave(hash)) return true;
+  }
+  return false;
+}
+
 /** Whether words `j` and `j + 1` belong to one name: only a space, a hyphen or an apostrophe apart. */
 export function joined(words: Words, j: number): boolean {
   const from = words.ends[j] as number;
@@ -287,7 +349,7 @@ export function matchPhrase<T>(
   i: number,
   accept: (match: PhraseMatch<T>) => boolean = () => true,
 ): PhraseMatch<T> | null {
-  if (i >= words.words.length) return null;
+  if (i >= words.words.length || !mayReadAs(words, i, index.firstWords)) return null;
   let best: PhraseMatch<T> | null = null;
   const readings = readingsAt(words, i);
   for (let k = 0; k < readings.length; k++) {

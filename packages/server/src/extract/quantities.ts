@@ -18,7 +18,7 @@ import {
 } from './lexicon/units.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
 import { isLetterCode, isSpaceCode } from './numbers.js';
-import { WordTable } from './tokens.js';
+import { HASH_SEED, hashDone, hashStep, WordTable } from './tokens.js';
 import type { Lang, NumberMention, QuantityMention } from './types.js';
 
 interface UnitReading {
@@ -93,6 +93,7 @@ function tokenEnds(text: string, at: number, limit: number): number[] {
 
 /** Token ends for `phraseAt`, which calls nothing that needs them in turn: one buffer serves every call. */
 const phraseEnds = new Int32Array(64);
+const phraseHashes = new Int32Array(64);
 
 /** The longest phrase of `table` that starts at `at`. */
 function phraseAt<T>(table: PhraseTable<T>, text: string, at: number): { value: T; end: number } | null {
@@ -106,9 +107,25 @@ function phraseAt<T>(table: PhraseTable<T>, text: string, at: number): { value: 
     cursor = end;
     while (text.charCodeAt(cursor) === 0x20 || text.charCodeAt(cursor) === 0x09) cursor++;
   }
+  if (found === 0) return null;
+  // Every candidate starts at `at`, so one pass hashes them all; a run of spaces sends the longer ones
+  // to `entryOf`, which reads them as one space.
+  let hash = HASH_SEED;
+  let doubleSpace = Number.POSITIVE_INFINITY;
+  let k = 0;
+  for (let i = at; k < found; i++) {
+    if (i === phraseEnds[k]) phraseHashes[k++] = hashDone(hash);
+    if (k === found) break;
+    const code = text.charCodeAt(i);
+    if (code === 0x20 && i > at && text.charCodeAt(i - 1) === 0x20 && doubleSpace > i) doubleSpace = i;
+    hash = hashStep(hash, code);
+  }
   for (let count = found; count > 0; count--) {
     const end = phraseEnds[count - 1] as number;
-    const value = entryOf(table, text, at, end);
+    const value =
+      doubleSpace < end
+        ? entryOf(table, text, at, end)
+        : table.inPlace.getHashed(text, at, end, phraseHashes[count - 1] as number);
     if (value !== undefined) return { value, end };
   }
   return null;

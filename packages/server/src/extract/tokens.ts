@@ -7,15 +7,53 @@
  * `startsWith`, so a miss allocates nothing.
  */
 
-const HASH_SEED = 0x811c9dc5 | 0;
+export const HASH_SEED = 0x811c9dc5 | 0;
 
 /** Hashes are kept to 30 bits: V8 stores those as small integers, so a Map keyed by them allocates nothing. */
 const SMALL_INTEGER = 0x3fffffff;
 
-function hashRange(text: string, start: number, end: number): number {
+/** One more unit of a `hashRange` under way: a prefix's hash grows into its extensions' hashes. */
+export function hashStep(hash: number, code: number): number {
+  return Math.imul(hash ^ code, 0x01000193);
+}
+
+/** A `hashRange` from the running value `hashStep` left. */
+export function hashDone(hash: number): number {
+  return hash & SMALL_INTEGER;
+}
+
+/** The hash `WordTable` keys words by, and `HashFilter` takes. */
+export function hashRange(text: string, start: number, end: number): number {
   let hash = HASH_SEED;
   for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
   return hash & SMALL_INTEGER;
+}
+
+/** `hashRange` of `lead` followed by the range: a stem that gains a letter («للرقة» → «الرقة»). */
+export function hashAfter(lead: number, text: string, start: number, end: number): number {
+  let hash = Math.imul(HASH_SEED ^ lead, 0x01000193);
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ text.charCodeAt(i), 0x01000193);
+  return hash & SMALL_INTEGER;
+}
+
+const FILTER_BITS = 1 << 17;
+
+/**
+ * A set of hashes that answers "absent" always rightly and "present" rarely wrongly, with one array
+ * load: most words of a text are in no lexicon, and this turns them away before a Map lookup.
+ */
+export class HashFilter {
+  private readonly bits = new Uint32Array(FILTER_BITS / 32);
+
+  add(hash: number): void {
+    const bit = hash & (FILTER_BITS - 1);
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+  }
+
+  mayHave(hash: number): boolean {
+    const bit = hash & (FILTER_BITS - 1);
+    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+  }
 }
 
 interface Entry<T> {
@@ -25,6 +63,7 @@ interface Entry<T> {
 
 export class WordTable<T> {
   private readonly buckets = new Map<number, Entry<T>[]>();
+  private readonly filter = new HashFilter();
   /** No key is longer: a longer range is a miss without hashing. */
   readonly longest: number;
 
@@ -32,6 +71,7 @@ export class WordTable<T> {
     let longest = 0;
     for (const [key, value] of entries) {
       const hash = hashRange(key, 0, key.length);
+      this.filter.add(hash);
       let bucket = this.buckets.get(hash);
       if (!bucket) {
         bucket = [];
@@ -48,7 +88,15 @@ export class WordTable<T> {
   get(text: string, start: number, end: number): T | undefined {
     const length = end - start;
     if (length <= 0 || length > this.longest) return undefined;
-    const bucket = this.buckets.get(hashRange(text, start, end));
+    return this.getHashed(text, start, end, hashRange(text, start, end));
+  }
+
+  /** `get` for a caller that has the range's `hashRange` already (grown a word at a time, say). */
+  getHashed(text: string, start: number, end: number, hash: number): T | undefined {
+    const length = end - start;
+    if (length <= 0 || length > this.longest) return undefined;
+    if (!this.filter.mayHave(hash)) return undefined;
+    const bucket = this.buckets.get(hash);
     if (bucket === undefined) return undefined;
     for (const entry of bucket) {
       if (entry.key.length === length && text.startsWith(entry.key, start)) return entry.value;
