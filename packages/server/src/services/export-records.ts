@@ -1,7 +1,7 @@
 import { PassThrough, type Writable } from 'node:stream';
 import { AppError, standardUnits } from '@tansiq/core';
 import { type Cell, writeCsv } from '../exchange/hxl/writer.ts';
-import type { ResourceExchange } from '../exchange/resource-columns.ts';
+import type { ResourceColumn, ResourceExchange } from '../exchange/resource-columns.ts';
 import { writeXlsx } from '../exchange/xlsx.ts';
 import type { Ctx } from './context.ts';
 import { rowPages } from './exchange-rows.ts';
@@ -51,6 +51,40 @@ const labelQueries: Record<string, string> = {
 };
 
 /**
+ * The values a column shows for one view, or for one of its children (a shipment's line): one,
+ * or for a list column, the list's entries that are this column's (participants as conveners).
+ */
+function columnValues(
+  spec: ResourceExchange,
+  column: ResourceColumn,
+  view: Record<string, unknown>,
+  child: Record<string, unknown> | undefined,
+): unknown[] {
+  const under = spec.childRows ? `${spec.childRows.field}.` : null;
+  const value =
+    under && column.field.startsWith(under)
+      ? getPath(child, column.field.slice(under.length))
+      : getPath(view, column.field);
+  if (!column.list) return [value];
+  const { key, with: extra = {} } = column.list;
+  return (Array.isArray(value) ? value : [])
+    .filter((entry) => Object.entries(extra).every(([k, v]) => getPath(entry, k) === v))
+    .map((entry) => (key ? getPath(entry, key) : entry));
+}
+
+/** A view's rows: one, or one per child when the resource spreads a record over rows. */
+function childrenOf(
+  spec: ResourceExchange,
+  view: Record<string, unknown>,
+): (Record<string, unknown> | undefined)[] {
+  if (!spec.childRows) return [undefined];
+  const children = getPath(view, spec.childRows.field);
+  return Array.isArray(children) && children.length > 0
+    ? (children as Record<string, unknown>[])
+    : [undefined];
+}
+
+/**
  * References shown as people write them, and as imports read them back: an admin unit by its
  * p-code, an organization by its acronym or name, an item by its code or name.
  */
@@ -65,7 +99,9 @@ async function referenceLabels(
     if (!sql) continue;
     const ids = [
       ...new Set(
-        views.map((v) => getPath(v, column.field)).filter((id): id is string => typeof id === 'string'),
+        views
+          .flatMap((v) => childrenOf(spec, v).flatMap((child) => columnValues(spec, column, v, child)))
+          .filter((id): id is string => typeof id === 'string'),
       ),
     ];
     if (ids.length === 0) continue;
@@ -79,13 +115,19 @@ async function* cellRows(ctx: Ctx, resource: Resource, spec: ResourceExchange, p
   for await (const views of viewPages(ctx, resource, pageSize)) {
     const labels = await referenceLabels(ctx, spec, views);
     for (const view of views) {
-      yield spec.columns.map((column): Cell => {
-        const value = getPath(view, column.field);
-        if (value === undefined || value === null) return null;
-        if (column.kind in labelQueries) return labels.get(String(value)) ?? String(value);
-        if (typeof value === 'object') return JSON.stringify(value);
-        return value as Cell;
-      });
+      for (const child of childrenOf(spec, view)) {
+        yield spec.columns.map((column): Cell => {
+          const shown = columnValues(spec, column, view, child)
+            .filter((value) => value !== undefined && value !== null)
+            .map((value): Cell => {
+              if (column.kind in labelQueries) return labels.get(String(value)) ?? String(value);
+              if (typeof value === 'object') return JSON.stringify(value);
+              return value as Cell;
+            });
+          if (!column.list) return shown[0] ?? null;
+          return shown.length > 0 ? shown.join('; ') : null;
+        });
+      }
     }
   }
 }
@@ -182,7 +224,10 @@ export async function writeTemplate(ctx: Ctx, path: string, output: Writable): P
   const columns = [];
   for (const column of spec.columns) {
     let list: readonly string[] | undefined = column.values;
-    if (column.kind === 'admin' || column.field === 'parentPcode') {
+    if (column.list) {
+      // A drop-down holds one value; a list cell holds several.
+      list = undefined;
+    } else if (column.kind === 'admin' || column.field === 'parentPcode') {
       const result = await ctx.db.query<{ pcode: string }>(
         'SELECT pcode FROM admin_units WHERE deleted_at IS NULL ORDER BY pcode',
       );
@@ -197,7 +242,7 @@ export async function writeTemplate(ctx: Ctx, path: string, output: Writable): P
         'SELECT coalesce(code, name_en, name_ar) AS label FROM items WHERE deleted_at IS NULL ORDER BY 1 LIMIT 5000',
       );
       list = result.rows.map((r) => r.label);
-    } else if (column.field === 'baseUnit' || column.field === 'unit') {
+    } else if (column.field === 'baseUnit' || column.field === 'unit' || column.field.endsWith('.unit')) {
       list = Object.keys(standardUnits);
     }
     // The id is for exports edited and imported back; a new record has none.

@@ -112,11 +112,21 @@ function hashtagOf(column: HxlColumn): string | null {
  */
 function ochaLevels(columns: readonly HxlColumn[], spec: ResourceExchange): Map<number, ResourceColumn> {
   const found = new Map<number, ResourceColumn>();
-  if (spec.path !== 'admin-units') return found;
   const levelOf = (c: HxlColumn) => Number(/^#adm(\d)$/.exec(c.tag ?? '')?.[1] ?? Number.NaN);
   const levels = columns.map(levelOf).filter((n) => !Number.isNaN(n));
   if (levels.length === 0) return found;
   const deepest = Math.max(...levels);
+  if (spec.path !== 'admin-units') {
+    // Another record's place (a destination, a distribution's place) is the deepest unit the
+    // file names: its p-code, else its name. The resource's first admin column takes it.
+    const place = spec.columns.find((c) => c.kind === 'admin');
+    const atDeepest = columns.filter((c) => levelOf(c) === deepest);
+    const chosen =
+      atDeepest.find((c) => sameAttributes(c, ['code'])) ??
+      atDeepest.find((c) => c.attributes.includes('name'));
+    if (place && chosen) found.set(chosen.index, place);
+    return found;
+  }
   const field = (name: string) => spec.columns.find((c) => c.field === name) as ResourceColumn;
   for (const c of columns) {
     const level = levelOf(c);
@@ -129,11 +139,15 @@ function ochaLevels(columns: readonly HxlColumn[], spec: ResourceExchange): Map<
   return found;
 }
 
+/** What a column fills: its field, or for a list column its part of the field (participants as conveners). */
+const columnKey = (c: ResourceColumn) =>
+  c.list?.with ? `${c.field}:${JSON.stringify(c.list.with)}` : c.field;
+
 function mapColumns(
   columns: readonly HxlColumn[],
   spec: ResourceExchange,
   mapping: Record<string, string> | undefined,
-): { mapped: Mapped[]; implicitLevel: number | null } {
+): { mapped: Mapped[]; implied: Record<string, unknown> } {
   const byField = new Map(spec.columns.map((c) => [c.field, c]));
   const byHeader = new Map<string, ResourceColumn>();
   for (const c of spec.columns) {
@@ -163,14 +177,23 @@ function mapColumns(
       ocha.get(c.index) ??
       (header ? byHeader.get(header) : undefined);
     // A field filled by two columns: the first wins, the other is reported as ignored.
-    if (!target || taken.has(target.field)) continue;
-    taken.add(target.field);
+    if (!target || taken.has(columnKey(target))) continue;
+    taken.add(columnKey(target));
     mapped.push({ index: c.index, column: target, header: c.header, hashtag: hashtagOf(c) });
   }
   const levels = [...ocha.entries()].filter(([, c]) => c.field === 'pcode');
   const tag = levels[0] ? columns[levels[0][0]]?.tag : undefined;
-  const implicitLevel = tag && !taken.has('level') ? Number(tag.slice(4)) : null;
-  return { mapped, implicitLevel };
+  const implied: Record<string, unknown> = {};
+  if (tag && !taken.has('level')) implied.level = Number(tag.slice(4));
+  for (const rule of spec.implied ?? []) {
+    if (taken.has(rule.field) || rule.field in implied) continue;
+    const tagged = mapped.some((m) => {
+      const c = columns[m.index];
+      return c?.tag === rule.tag && c.attributes.includes(rule.attribute);
+    });
+    if (tagged) implied[rule.field] = rule.value;
+  }
+  return { mapped, implied };
 }
 
 // Cells
@@ -199,6 +222,10 @@ const cellMessages: Record<string, Record<Lang, string>> = {
   record_ambiguous: {
     en: 'matches several existing records: give the id',
     ar: 'يطابق أكثر من سجل موجود: اكتب المعرّف',
+  },
+  group_conflict: {
+    en: 'differs from the first row with the same reference',
+    ar: 'يخالف السطر الأول الذي يحمل المرجع نفسه',
   },
   duplicate_row: {
     en: 'describes the same record as line {line}',
@@ -306,6 +333,32 @@ async function itemLookup(ctx: Ctx): Promise<Lookup> {
   };
 }
 
+/** The parts of a list cell, each resolved as a single cell of the column's kind would be. */
+async function listValues(
+  raw: string,
+  column: ResourceColumn,
+  lookups: Partial<Record<'admin' | 'organization' | 'item', Lookup>>,
+): Promise<({ value: unknown } | { code: string; candidates?: string })[]> {
+  const parts = raw
+    .split(/[;؛]/)
+    .map((p) => p.trim())
+    .filter((p) => p !== '');
+  const out: ({ value: unknown } | { code: string; candidates?: string })[] = [];
+  for (const part of parts) {
+    const lookup =
+      column.kind === 'admin' || column.kind === 'organization' || column.kind === 'item'
+        ? lookups[column.kind]
+        : undefined;
+    if (!lookup) {
+      out.push({ value: part });
+      continue;
+    }
+    const found = await lookup.find(part);
+    out.push(found.id ? { value: found.id } : { code: found.code as string, ...found });
+  }
+  return out;
+}
+
 function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
   const parts = path.split('.');
   let node = target;
@@ -341,14 +394,76 @@ function canonical(value: unknown): string {
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
-/** What a row changes in the record it names: the fields it gives that differ, objects merged. */
-function patchOf(input: Record<string, unknown>, view: Record<string, unknown>, fixed: readonly string[]) {
+/** Which entries of each list field the file's columns give (by their `with`), and what of the others to keep. */
+interface ListCoverage {
+  covers: Map<string, Readonly<Record<string, string>>[]>;
+  keep: Readonly<Record<string, readonly string[]>>;
+}
+
+function listCoverage(mapped: readonly Mapped[], spec: ResourceExchange): ListCoverage {
+  const covers = new Map<string, Readonly<Record<string, string>>[]>();
+  for (const m of mapped) {
+    const extra = m.column.list?.with;
+    if (extra) covers.set(m.column.field, [...(covers.get(m.column.field) ?? []), extra]);
+  }
+  return { covers, keep: spec.listKeep ?? {} };
+}
+
+/**
+ * A list as a file gives it against the list as the record has it: in any order, and each of the
+ * record's entries seen only through the fields the file's entries give (a view's line has its
+ * received quantity, a file's line has not).
+ */
+function sameList(given: readonly unknown[], current: readonly unknown[]): boolean {
+  if (given.length !== current.length) return false;
+  const keys = [...new Set(given.flatMap((g) => (isPlainObject(g) ? Object.keys(g) : [])))];
+  const project = (item: unknown) =>
+    isPlainObject(item) && keys.length > 0 ? Object.fromEntries(keys.map((k) => [k, item[k]])) : item;
+  const a = given.map((g) => canonical(project(g))).sort();
+  const b = current.map((c) => canonical(project(c))).sort();
+  return a.every((v, i) => v === b[i]);
+}
+
+/**
+ * What a row changes in the record it names: the fields it gives that differ, objects merged, and
+ * with any changed field the fields the resource wants beside it (`together`).
+ */
+function patchOf(
+  input: Record<string, unknown>,
+  view: Record<string, unknown>,
+  fixed: readonly string[],
+  together: readonly (readonly string[])[] = [],
+  lists: ListCoverage = { covers: new Map(), keep: {} },
+) {
   const patch: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(input)) {
     if (key === 'id' || fixed.includes(key)) continue;
     const current = view[key];
+    if (Array.isArray(value) && Array.isArray(current)) {
+      // Entries no column of the file speaks for (conveners, when it lists only participants) stay.
+      const covers = lists.covers.get(key);
+      const covered = (entry: unknown) =>
+        !covers || covers.some((w) => Object.entries(w).every(([k, v]) => getPath(entry, k) === v));
+      const others = current.filter((entry) => !covered(entry));
+      if (!sameList(value, current.filter(covered))) {
+        const keep = lists.keep[key] ?? [];
+        patch[key] = [
+          ...value,
+          ...others.map((entry) =>
+            Object.fromEntries(
+              keep.flatMap((k) => (getPath(entry, k) == null ? [] : [[k, getPath(entry, k)]])),
+            ),
+          ),
+        ];
+      }
+      continue;
+    }
     const merged = isPlainObject(value) && isPlainObject(current) ? { ...current, ...value } : value;
     if (canonical(merged) !== canonical(current)) patch[key] = merged;
+  }
+  for (const group of together) {
+    if (!group.some((key) => key in patch)) continue;
+    for (const key of group) if (!(key in patch)) patch[key] = input[key] ?? view[key] ?? null;
   }
   return patch;
 }
@@ -359,6 +474,50 @@ interface PlannedRow {
   line: number;
   input: Record<string, unknown>;
   match?: Record<string, unknown>;
+  /** The file's line of each child, for a record spread over several rows. */
+  childLines?: number[];
+}
+
+/**
+ * Rows with the same `groupBy` value become one record whose children are the rows' child
+ * columns; a row without it is a record of its own. A later row may leave the record's columns
+ * empty or repeat them, not contradict them.
+ */
+function groupChildRows(
+  rows: readonly PlannedRow[],
+  child: { field: string; groupBy: string },
+  conflict: (line: number, field: string) => void,
+): PlannedRow[] {
+  const groups: PlannedRow[] = [];
+  const byKey = new Map<string, PlannedRow>();
+  for (const row of rows) {
+    const { [child.field]: part, ...fields } = row.input;
+    // An exported record's rows carry its id, whether or not it has a reference.
+    const id = typeof fields.id === 'string' && fields.id !== '' ? fields.id : null;
+    const by = getPath(fields, child.groupBy);
+    const key = id
+      ? `id=${id}`
+      : by === undefined || by === null || by === ''
+        ? null
+        : `by=${normalizeForMatch(String(by))}`;
+    let group = key === null ? undefined : byKey.get(key);
+    if (!group) {
+      group = { line: row.line, input: { ...fields, [child.field]: [] }, childLines: [] };
+      groups.push(group);
+      if (key !== null) byKey.set(key, group);
+    } else {
+      for (const [name, value] of Object.entries(fields)) {
+        const had = group.input[name];
+        if (had === undefined) group.input[name] = value;
+        else if (canonical(had) !== canonical(value)) conflict(row.line, name);
+      }
+    }
+    if (part !== undefined) {
+      (group.input[child.field] as unknown[]).push(part);
+      group.childLines?.push(row.line);
+    }
+  }
+  return groups;
 }
 
 export async function importRecords(ctx: Ctx, input: ImportInput): Promise<ImportReport> {
@@ -369,9 +528,10 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
     fileName: input.fileName,
     ...(input.maxBytes ? { maxBytes: input.maxBytes } : {}),
   });
-  const { mapped, implicitLevel } = mapColumns(table.columns, spec, input.mapping);
+  const { mapped, implied } = mapColumns(table.columns, spec, input.mapping);
   if (mapped.length === 0) throw new AppError('import.no_columns', { resource: spec.path });
   const mappedIndexes = new Set(mapped.map((m) => m.index));
+  const mappedFields = new Set(mapped.map((m) => m.column.field));
   const report: ImportReport = {
     batchId: null,
     resource: spec.path,
@@ -425,13 +585,30 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   for await (const row of table.rows) {
     report.rows++;
     const values: Record<string, unknown> = {};
-    if (implicitLevel !== null) values.level = implicitLevel;
+    for (const [field, value] of Object.entries(implied)) setPath(values, field, value);
     let ok = true;
     for (const m of mapped) {
       const cell = row.values[m.index] ?? '';
       if (isEmpty(cell)) continue;
       const raw = restoreNeutralized(cell.trim());
       const { field, kind } = m.column;
+      if (m.column.list) {
+        const parts = await listValues(raw, m.column, lookups);
+        const bad = parts.find((p) => 'code' in p);
+        if (bad && 'code' in bad) {
+          fail(row.line, field, bad.code, cellMessage(ctx.lang, bad.code, bad));
+          ok = false;
+          continue;
+        }
+        const { key, with: extra } = m.column.list;
+        const items = parts.map((p) => ('value' in p ? p.value : null));
+        const current = getPath(values, field);
+        setPath(values, field, [
+          ...(Array.isArray(current) ? current : []),
+          ...items.map((item) => (key ? { [key]: item, ...extra } : item)),
+        ]);
+        continue;
+      }
       let value: unknown = raw;
       if (kind === 'number' || kind === 'integer') {
         const n = parseNumber(raw);
@@ -444,7 +621,8 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
         value = n;
       } else if (kind === 'admin' || kind === 'organization' || kind === 'item') {
         // The name as reported is kept beside the id it matched (or failed to match).
-        if (m.column.rawTo) setPath(values, m.column.rawTo, raw);
+        // A column of its own for the name as reported wins (an export carries both).
+        if (m.column.rawTo && !mappedFields.has(m.column.rawTo)) setPath(values, m.column.rawTo, raw);
         const found = await (lookups[kind] as Lookup).find(raw);
         if (!found.id) {
           fail(row.line, field, found.code as string, cellMessage(ctx.lang, found.code as string, found));
@@ -456,6 +634,13 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
       setPath(values, field, value);
     }
     if (ok) rows.push({ line: row.line, input: values });
+  }
+
+  if (spec.childRows) {
+    const grouped = groupChildRows(rows, spec.childRows, (line, field) =>
+      fail(line, field, 'group_conflict', cellMessage(ctx.lang, 'group_conflict')),
+    );
+    rows.splice(0, rows.length, ...grouped);
   }
 
   // Existing records, by id and by natural key, as the API presents them.
@@ -481,6 +666,7 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   const updates: { line: number; id: string; patch: Record<string, unknown> }[] = [];
   const seen = new Map<string, number>();
   const fixed = spec.path === 'admin-units' ? ['pcode'] : [];
+  const lists = listCoverage(mapped, spec);
   for (const row of rows) {
     const id = typeof row.input.id === 'string' ? row.input.id : undefined;
     let match = id ? views.get(id) : undefined;
@@ -505,7 +691,7 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
       seen.set(seenKey, row.line);
     }
     const schema = match ? resource.patch : resource.input;
-    const candidate = match ? patchOf(row.input, match, fixed) : row.input;
+    const candidate = match ? patchOf(row.input, match, fixed, spec.patchTogether, lists) : row.input;
     if (match && Object.keys(candidate).length === 0) {
       report.unchanged++;
       continue;
@@ -514,7 +700,17 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
     const checked = schema.safeParse(fields, { reportInput: true });
     if (!checked.success) {
       for (const problem of fieldErrors(checked.error.issues, ctx.lang)) {
-        fail(row.line, problem.field, problem.code, problem.message);
+        // A child's error belongs to the child's row and column: `lines.1.unit` is line N's `lines.unit`.
+        const childAt = spec.childRows
+          ? new RegExp(`^${spec.childRows.field}\\.(\\d+)(?:\\.(.+))?$`).exec(problem.field ?? '')
+          : null;
+        const childLine = childAt ? row.childLines?.[Number(childAt[1])] : undefined;
+        if (childAt && childLine !== undefined) {
+          const field = childAt[2]
+            ? `${spec.childRows?.field}.${childAt[2]}`
+            : (spec.childRows?.field ?? null);
+          fail(childLine, field, problem.code, problem.message);
+        } else fail(row.line, problem.field, problem.code, problem.message);
       }
       continue;
     }
@@ -523,6 +719,8 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   }
   report.created = creates.length;
   report.updated = updates.length;
+  // Cell errors are found while reading, schema errors after: the report reads top to bottom.
+  report.errors.sort((a, b) => a.line - b.line);
 
   if (errorCount > 0) {
     if (input.dryRun) return report;
