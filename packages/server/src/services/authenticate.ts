@@ -1,5 +1,5 @@
 import { AppError } from '@tansiq/core';
-import { endSession, findSession, useToken } from '../store/users.ts';
+import { endSession, findSession, type UserRow, useToken } from '../store/users.ts';
 import type { Actor, Ctx } from './context.ts';
 import { sha256 } from './secrets.ts';
 
@@ -16,19 +16,16 @@ export interface Authenticated {
   scopes?: string[];
 }
 
+function userActor(user: UserRow, via: 'session' | 'token'): Authenticated['actor'] {
+  return { kind: 'user', userId: user.id, organizationId: user.organization_id, roles: user.roles, via };
+}
+
 /** The user behind a session cookie's secret, or an error when it is unknown, expired or ended. */
 export async function authenticateSession(ctx: Ctx, secret: string): Promise<Authenticated> {
   const session = await findSession(ctx.db, sha256(secret));
   if (!session) throw new AppError('access.invalid_token');
-  const { user } = session;
   return {
-    actor: {
-      kind: 'user',
-      userId: user.id,
-      organizationId: user.organization_id,
-      roles: user.roles,
-      via: 'session',
-    },
+    actor: userActor(session.user, 'session'),
     csrfSha256: session.csrfSha256,
     sessionId: session.sessionId,
     expiresAt: session.expiresAt,
@@ -40,15 +37,8 @@ export async function authenticateToken(ctx: Ctx, token: string): Promise<Authen
   if (!token.startsWith(tokenPrefix)) throw new AppError('access.invalid_token');
   const found = await useToken(ctx.db, sha256(token));
   if (!found) throw new AppError('access.invalid_token');
-  const { user } = found;
   return {
-    actor: {
-      kind: 'user',
-      userId: user.id,
-      organizationId: user.organization_id,
-      roles: user.roles,
-      via: 'token',
-    },
+    actor: userActor(found.user, 'token'),
     scopes: found.scopes,
   };
 }
