@@ -1,4 +1,4 @@
-import { Writable } from 'node:stream';
+import { Readable, Writable } from 'node:stream';
 import { main } from '../src/cli/main.ts';
 
 export interface CliResult {
@@ -18,7 +18,7 @@ export function cliRunner(store: { appUrl: string; ownerUrl: string }, extraEnv:
     TANSIQ_LOG_LEVEL: 'warn',
     ...extraEnv,
   };
-  return async (...argv: string[]): Promise<CliResult> => {
+  const run = async (stdin: string | Buffer | undefined, argv: string[]): Promise<CliResult> => {
     const captured = { out: '', err: '' };
     const sink = (key: 'out' | 'err') =>
       new Writable({
@@ -27,8 +27,13 @@ export function cliRunner(store: { appUrl: string; ownerUrl: string }, extraEnv:
           done();
         },
       });
-    const code = await main(argv, { out: sink('out'), err: sink('err'), env });
+    const input = stdin === undefined ? undefined : Readable.from([Buffer.from(stdin)]);
+    const code = await main(argv, { in: input, out: sink('out'), err: sink('err'), env });
     await new Promise((resolve) => setImmediate(resolve));
     return { code, ...captured };
   };
+  /** `tansiq …argv`; `.withStdin(text, …argv)` gives it a standard input. */
+  return Object.assign((...argv: string[]) => run(undefined, argv), {
+    withStdin: (stdin: string | Buffer, ...argv: string[]) => run(stdin, argv),
+  });
 }

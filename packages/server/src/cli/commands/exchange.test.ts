@@ -1,38 +1,26 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cliRunner } from '../../../test/cli.ts';
 import { testStore } from '../../../test/helpers.ts';
 import { openTable } from '../../exchange/hxl/reader.ts';
 import type { Store } from '../../store/open.ts';
-import { main } from '../main.ts';
 
 let store: Store & { appUrl: string; ownerUrl: string };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tansiq-exchange-'));
 
+let tansiq: ReturnType<typeof cliRunner>;
+const run = (args: string[]) => tansiq(...args);
+
 beforeAll(async () => {
   store = await testStore();
+  tansiq = cliRunner(store, { PATH: process.env.PATH });
 });
 afterAll(async () => {
   await store.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
-
-async function run(args: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const chunks = { out: '', err: '' };
-  out.on('data', (d) => {
-    chunks.out += d;
-  });
-  err.on('data', (d) => {
-    chunks.err += d;
-  });
-  const env = { DATABASE_URL: store.appUrl, DATABASE_OWNER_URL: store.ownerUrl, PATH: process.env.PATH };
-  const code = await main(args, { out, err, env });
-  return { code, ...chunks };
-}
 
 describe('tansiq import / export / template', () => {
   it('plans, imports and exports items, and writes a template with lists', async () => {

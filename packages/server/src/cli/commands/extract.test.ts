@@ -1,10 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { PassThrough, Readable } from 'node:stream';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cliRunner } from '../../../test/cli.ts';
-import { main } from '../main.ts';
 
 // A database nobody listens on: extraction must never try to open it.
 const nowhere = 'postgres://nobody:nothing@127.0.0.1:1/none';
@@ -19,21 +17,7 @@ function file(name: string, content: string | Buffer): string {
   return full;
 }
 
-/** The command with `stdin` as its standard input. */
-async function withStdin(stdin: string | Buffer, ...argv: string[]) {
-  const out = new PassThrough();
-  const err = new PassThrough();
-  const captured = { out: '', err: '' };
-  out.on('data', (chunk) => {
-    captured.out += chunk;
-  });
-  err.on('data', (chunk) => {
-    captured.err += chunk;
-  });
-  const env = { DATABASE_URL: nowhere, DATABASE_OWNER_URL: nowhere };
-  const code = await main(argv, { in: Readable.from([Buffer.from(stdin)]), out, err, env });
-  return { code, ...captured };
-}
+const withStdin = run.withStdin;
 
 const report = [
   'أعلنت منظمة الأمم المتحدة للطفولة أن 40 ألف طفل تلقوا لقاحات في إدلب خلال الأسبوع الماضي.',
