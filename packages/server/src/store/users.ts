@@ -197,7 +197,10 @@ export async function revokeToken(db: Db, id: string): Promise<void> {
   );
 }
 
-/** The live token with this secret, and its user (not disabled); marks it used. */
+/**
+ * The live token with this secret, and its user (not disabled); marks it used, at most once a
+ * minute, so that a busy script does not rewrite the row on every request.
+ */
 export async function useToken(
   db: Db,
   secretSha256: Buffer,
@@ -217,7 +220,8 @@ export async function useToken(
   const { token_id, scopes, ...user } = row;
   await db.query(
     `INSERT INTO api_token_uses (token_id, last_used_at) VALUES ($1, now())
-     ON CONFLICT (token_id) DO UPDATE SET last_used_at = excluded.last_used_at`,
+     ON CONFLICT (token_id) DO UPDATE SET last_used_at = excluded.last_used_at
+     WHERE api_token_uses.last_used_at < excluded.last_used_at - interval '1 minute'`,
     [token_id],
   );
   return { tokenId: token_id, scopes, user };

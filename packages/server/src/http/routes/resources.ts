@@ -55,7 +55,6 @@ function resourceRoutes(resource: Resource): RouteDef[] {
     defineRoute({
       method: 'GET',
       url: `${base}/:id`,
-      record: { resource, write: false },
       summary: `One ${resource.resource}`,
       tag,
       access: readAccess,
