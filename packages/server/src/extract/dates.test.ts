@@ -382,6 +382,12 @@ describe('statedPublicationDate', () => {
 });
 
 describe('recognizeDates: robustness', () => {
+  it('gives no date for an offset that reaches before year 1', () => {
+    const early: TimeAnchor = { date: '1999-12-31', kind: 'published' };
+    expect(dates('وقعت الحادثة منذ ألفين عام', early)).toEqual([]);
+    expect(dates('وقعت الحادثة منذ ألف عام', early)).toEqual([['منذ ألف عام', '0999', 'year']]);
+  });
+
   const vocabulary = [
     'في',
     'من',

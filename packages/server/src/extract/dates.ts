@@ -2218,6 +2218,10 @@ function spanOf(doc: Folded, reading: Reading): { text: string; start: number; e
   return { text: doc.original.slice(span.start, span.end), start: span.start, end: span.end };
 }
 
+// The years a mention's value can be written in (four digits, no year zero).
+const FIRST_DAY = dayNumber(1, 1, 1);
+const LAST_DAY = dayNumber(9999, 12, 31);
+
 /** Every date in the text, resolved against `anchor`, in text order and without overlaps. */
 export function recognizeDates(doc: Folded, anchor: TimeAnchor): DateMention[] {
   const anchorDay = parseDay(anchor.date);
@@ -2228,7 +2232,8 @@ export function recognizeDates(doc: Folded, anchor: TimeAnchor): DateMention[] {
     const { spec } = reading.hit;
     const direction = directionAround(r, reading.hit.start, reading.hit.end);
     const interval = intervalOf(spec, { anchor: anchorDay, kind: anchor.kind, direction });
-    if (!interval) continue;
+    // «منذ ألفين عام» read against 1999 would land before year 1: no calendar date to give.
+    if (!interval || interval.start < FIRST_DAY || interval.end > LAST_DAY) continue;
     const { value, grain } = present(interval, spec.t === 'range');
     const { text, start, end } = spanOf(doc, reading);
     // Written out rather than spread: spreading two objects into a third was most of this loop's time.
