@@ -25,6 +25,8 @@ export interface BenchResult {
   ratios: Ratio[];
   /** Printed under the tables: what was compared, what was verified. */
   notes: string[];
+  /** What the benchmark found wrong: printed after its figures, and the run fails. */
+  failures?: string[];
 }
 
 export interface BenchEnv {
@@ -45,6 +47,8 @@ export interface Benchmark {
   description: string;
   /** false: it measures code alone (extraction), and the harness starts no database for it. */
   database?: true;
+  /** The rows it measures when `--rows` is not given, if not the harness's default. */
+  defaultRows?: number;
   run(env: BenchEnv): Promise<BenchResult>;
 }
 

@@ -20,6 +20,7 @@ import {
 } from './bench.ts';
 import { exchangeBench } from './exchange.ts';
 import { extractBench } from './extract.ts';
+import { importFuzzBench } from './import-fuzz.ts';
 import { ledgerBench } from './ledger.ts';
 import { registryInsert } from './registry-insert.ts';
 import { webBench } from './web.ts';
@@ -39,6 +40,7 @@ const benchmarks: readonly (Benchmark | PureBenchmark)[] = [
   extractBench,
   webBench,
   exchangeBench,
+  importFuzzBench,
 ];
 
 const defaultRows = 100_000;
@@ -46,7 +48,7 @@ const defaultRows = 100_000;
 const usage = `usage: npm run bench -- [--only NAME] [--rows N]
 
   --only NAME   run one benchmark: ${benchmarks.map((b) => b.name).join(', ')}
-  --rows N      rows per benchmark (default ${defaultRows})
+  --rows N      rows per benchmark (default ${defaultRows}; exchange: 1,000,000; import-fuzz: 10,000 files)
 
   The database server is BENCH_DATABASE_URL or TEST_DATABASE_URL (a superuser URL such as
   postgres://postgres@127.0.0.1:5432/postgres) when set, else an embedded PostgreSQL started in a
@@ -56,7 +58,8 @@ class UsageError extends Error {}
 
 interface Options {
   selected: readonly (Benchmark | PureBenchmark)[];
-  rows: number;
+  /** From `--rows`; without it, each benchmark's own default, else `defaultRows`. */
+  rows: number | undefined;
 }
 
 function parseOptions(args: string[]): Options | 'help' {
@@ -72,7 +75,7 @@ function parseOptions(args: string[]): Options | 'help' {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   if (values.help) return 'help';
-  let rows = defaultRows;
+  let rows: number | undefined;
   if (values.rows !== undefined) {
     rows = Number(values.rows.replaceAll('_', ''));
     if (!Number.isSafeInteger(rows) || rows < 1) throw new UsageError(`--rows wants a positive integer`);
@@ -195,11 +198,20 @@ function printResult(
     );
   }
   if (result.notes.length > 0) out.push('', ...result.notes.map((note) => `  - ${note}`));
+  if (result.failures && result.failures.length > 0)
+    out.push(
+      '',
+      `  FAILED: ${result.failures.length}`,
+      ...result.failures.map((failure) => `  ✗ ${failure}`),
+    );
   console.log(out.join('\n'));
 }
 
 /** The machine, and the database server when one runs (no benchmark selected may need one). */
-async function machineFacts(rows: number, database?: { admin: pg.Client; server: Server }): Promise<void> {
+async function machineFacts(
+  rows: number | undefined,
+  database?: { admin: pg.Client; server: Server },
+): Promise<void> {
   const cpus = os.cpus();
   const facts: [string, string][] = [
     ['node', `${process.version} (${process.platform} ${process.arch})`],
@@ -220,7 +232,10 @@ async function machineFacts(rows: number, database?: { admin: pg.Client; server:
       ['server', server.label],
     );
   }
-  facts.push(['rows', formatNumber(rows)]);
+  facts.push([
+    'rows',
+    rows === undefined ? `${formatNumber(defaultRows)} unless a benchmark says` : formatNumber(rows),
+  ]);
   const width = Math.max(...facts.map(([name]) => name.length));
   console.log(['machine', ...facts.map(([name, value]) => `  ${name.padEnd(width)}  ${value}`)].join('\n'));
 }
@@ -241,7 +256,7 @@ async function runPure(bench: PureBenchmark, rows: number): Promise<number> {
   try {
     const result = await bench.run({ rows, memory, log });
     printResult(bench, result, watch.wallMs, memory.stop());
-    return 0;
+    return result.failures && result.failures.length > 0 ? 1 : 0;
   } catch (error) {
     memory.stop();
     console.log(`\n${bench.name} — FAILED`);
@@ -274,7 +289,7 @@ async function main(): Promise<number> {
       await machineFacts(rows, admin && server ? { admin, server } : undefined);
       for (const bench of selected) {
         if (bench.database === false || !admin || !server) {
-          if (bench.database === false) failures += await runPure(bench, rows);
+          if (bench.database === false) failures += await runPure(bench, rows ?? defaultRows);
           continue;
         }
         log(`\n${bench.name}: preparing a fresh database…`);
@@ -283,8 +298,15 @@ async function main(): Promise<number> {
         const dbs = databases(admin, server.url);
         try {
           const db = await dbs.create();
-          const result = await bench.run({ db, freshDatabase: dbs.create, rows, memory, log });
+          const result = await bench.run({
+            db,
+            freshDatabase: dbs.create,
+            rows: rows ?? bench.defaultRows ?? defaultRows,
+            memory,
+            log,
+          });
           printResult(bench, result, watch.wallMs, memory.stop());
+          if (result.failures && result.failures.length > 0) failures++;
         } catch (error) {
           failures++;
           memory.stop();
