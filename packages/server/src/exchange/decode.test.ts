@@ -59,6 +59,14 @@ describe('invalidUtf8Offset', () => {
     expect(invalidUtf8Offset(new Uint8Array([0xed, 0xa0, 0x80]))).toBe(0);
   });
 
+  it('refuses a cut sequence whose second byte is already wrong', () => {
+    expect(invalidUtf8Offset(new Uint8Array([0x61, 0xe0, 0x80]))).toBe(1);
+    expect(invalidUtf8Offset(new Uint8Array([0xed, 0xa0]))).toBe(0);
+    expect(invalidUtf8Offset(new Uint8Array([0xf0, 0x8f]))).toBe(0);
+    expect(invalidUtf8Offset(new Uint8Array([0xf4, 0x90]))).toBe(0);
+    expect(invalidUtf8Offset(new Uint8Array([0xf4, 0x8f]))).toBe(-1);
+  });
+
   it('agrees with a strict decoder', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
@@ -70,7 +78,7 @@ describe('invalidUtf8Offset', () => {
         }
         expect(invalidUtf8Offset(bytes) === -1).toBe(valid);
       }),
-      { numRuns: 500 },
+      { numRuns: 5000 },
     );
   });
 });

@@ -61,6 +61,9 @@ export function sniffFormat(head: Uint8Array): SniffedFormat {
 }
 
 /** Byte offset of the first invalid UTF-8 sequence in `bytes`, or -1 (a sequence cut at the end is valid). */
+const SECOND_BYTE_MIN: Partial<Record<number, number>> = { 224: 0xa0, 240: 0x90 };
+const SECOND_BYTE_MAX: Partial<Record<number, number>> = { 237: 0x9f, 244: 0x8f };
+
 export function invalidUtf8Offset(bytes: Uint8Array): number {
   let i = 0;
   const n = bytes.length;
@@ -89,6 +92,9 @@ export function invalidUtf8Offset(bytes: Uint8Array): number {
       if (i + k >= n) return -1;
       const c = bytes[i + k] ?? 0;
       if ((c & 0xc0) !== 0x80) return i;
+      // A second byte that makes the sequence overlong, a surrogate or past U+10FFFF is wrong at
+      // once, even when the sequence is cut off after it (as a strict decoder says).
+      if (k === 1 && (c < (SECOND_BYTE_MIN[b] ?? 0x80) || c > (SECOND_BYTE_MAX[b] ?? 0xbf))) return i;
       cp = (cp << 6) | (c & 0x3f);
     }
     if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;

@@ -278,6 +278,16 @@ describe('reading rows (libhxl TestUntaggedInput, TestFunctions)', () => {
     expect(table.hxl).toBe(false);
   });
 
+  it('writes a nested cell as JSON text, and refuses one nested deeper than a cell should be', () => {
+    expect(jsonRows('[["#org", "#meta"], ["A", {"list": [1, 2]}]]')[1]?.cells).toEqual([
+      'A',
+      '{"list":[1,2]}',
+    ]);
+    // Deep enough to overflow the stack when written back as text, were it not refused first.
+    const deep = `[["#org"], [${'['.repeat(6000)}${']'.repeat(6000)}]]`;
+    expect(() => jsonRows(deep)).toThrow(expect.objectContaining({ code: 'exchange.malformed_json' }));
+  });
+
   it('turns the keys of untagged JSON objects into the header row', async () => {
     const raw = jsonRows(fixtureText('input-untagged-objects.json')).map((r) => r.cells);
     expect(raw).toEqual([EXPECTED_HEADERS.slice(0, 8), ...EXPECTED_CONTENT.map((r) => r.slice(0, 8))]);

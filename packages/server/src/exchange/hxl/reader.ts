@@ -234,10 +234,25 @@ export function tagByHeader(
 // ---------------------------------------------------------------------------------------------
 // JSON
 
+/**
+ * How deep a cell that is itself an array or object may nest. JSON.parse reads any depth, but
+ * writing the cell back as text recurses, and thousands of levels overflow the stack.
+ */
+const MAX_CELL_DEPTH = 32;
+
+function nestsDeeper(value: unknown, depth: number): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (depth === 0) return true;
+  for (const inner of Object.values(value)) if (nestsDeeper(inner, depth - 1)) return true;
+  return false;
+}
+
 function jsonCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (nestsDeeper(value, MAX_CELL_DEPTH))
+    throw new ExchangeError('exchange.malformed_json', { reason: 'nested_cell' });
   return JSON.stringify(value);
 }
 
