@@ -30,6 +30,20 @@ export async function* rowPages(
   }
 }
 
+/** The live rows with these ids (those the connection may see). */
+export async function rowsByIds(
+  db: Pool | pg.PoolClient,
+  spec: TableSpec,
+  ids: readonly string[],
+): Promise<Row[]> {
+  if (ids.length === 0) return [];
+  const result = await db.query<Row>(
+    `SELECT ${selectList(spec)} FROM ${spec.table} t WHERE t.deleted_at IS NULL AND t.id = ANY($1::uuid[])`,
+    [ids],
+  );
+  return result.rows;
+}
+
 /**
  * A pool that is one open transaction: services that open their own transaction (createRecords,
  * updateRecord) nest in it as savepoints, so an import of many rows through them commits or rolls

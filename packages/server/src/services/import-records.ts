@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
 import { AppError, fieldErrors, type Lang, uuidv7 } from '@tansiq/core';
 import { normalizeForMatch, searchQuery } from '@tansiq/core/text/arabic';
+import type pg from 'pg';
 import { isEmpty, parseNumber } from '../exchange/hxl/datatypes.ts';
 import type { HxlColumn } from '../exchange/hxl/model.ts';
 import { openTable } from '../exchange/hxl/reader.ts';
@@ -13,8 +14,8 @@ import { inTransaction } from '../store/db.ts';
 import type { Row } from '../store/registry.ts';
 import { requirePermission } from './access.ts';
 import type { Ctx } from './context.ts';
-import { createRecords } from './create-records.ts';
-import { rowPages, transactionPool } from './exchange-rows.ts';
+import { createRecordsUnread } from './create-records.ts';
+import { rowPages, rowsByIds, transactionPool } from './exchange-rows.ts';
 import { presentRows, type Resource } from './resource.ts';
 import { allResources } from './resources/index.ts';
 import { updateRecord } from './update-record.ts';
@@ -473,38 +474,47 @@ function patchOf(
 interface PlannedRow {
   line: number;
   input: Record<string, unknown>;
-  match?: Record<string, unknown>;
   /** The file's line of each child, for a record spread over several rows. */
   childLines?: number[];
 }
 
 /**
- * Rows with the same `groupBy` value become one record whose children are the rows' child
- * columns; a row without it is a record of its own. A later row may leave the record's columns
- * empty or repeat them, not contradict them.
+ * Records are planned, checked and written this many at a time: memory follows the chunk, not the
+ * file, and each chunk's lookups and writes are a few statements.
  */
-function groupChildRows(
-  rows: readonly PlannedRow[],
+const CHUNK_RECORDS = 2000;
+
+/**
+ * Which group a row of a child-rows resource belongs to: its id (an exported record's rows carry
+ * it, with or without a reference), else its `groupBy` value; null for a record of its own.
+ */
+function groupKey(fields: Record<string, unknown>, groupBy: string): string | null {
+  const id = typeof fields.id === 'string' && fields.id !== '' ? fields.id : null;
+  if (id) return `id=${id}`;
+  const by = getPath(fields, groupBy);
+  return by === undefined || by === null || by === '' ? null : `by=${normalizeForMatch(String(by))}`;
+}
+
+/**
+ * Rows with the same group key become one record whose children are the rows' child columns, and
+ * the record is complete at the group's last line (`lastLines`, from a first pass over the file),
+ * so that a file whose groups are contiguous, as exports write them, holds one group at a time. A
+ * later row may leave the record's columns empty or repeat them, not contradict them.
+ */
+async function* groupChildRows(
+  rows: AsyncIterable<PlannedRow>,
   child: { field: string; groupBy: string },
+  lastLines: ReadonlyMap<string, number>,
   conflict: (line: number, field: string) => void,
-): PlannedRow[] {
-  const groups: PlannedRow[] = [];
-  const byKey = new Map<string, PlannedRow>();
-  for (const row of rows) {
+): AsyncGenerator<PlannedRow> {
+  const open = new Map<string, PlannedRow>();
+  for await (const row of rows) {
     const { [child.field]: part, ...fields } = row.input;
-    // An exported record's rows carry its id, whether or not it has a reference.
-    const id = typeof fields.id === 'string' && fields.id !== '' ? fields.id : null;
-    const by = getPath(fields, child.groupBy);
-    const key = id
-      ? `id=${id}`
-      : by === undefined || by === null || by === ''
-        ? null
-        : `by=${normalizeForMatch(String(by))}`;
-    let group = key === null ? undefined : byKey.get(key);
+    const key = groupKey(fields, child.groupBy);
+    let group = key === null ? undefined : open.get(key);
     if (!group) {
       group = { line: row.line, input: { ...fields, [child.field]: [] }, childLines: [] };
-      groups.push(group);
-      if (key !== null) byKey.set(key, group);
+      if (key !== null) open.set(key, group);
     } else {
       for (const [name, value] of Object.entries(fields)) {
         const had = group.input[name];
@@ -516,18 +526,68 @@ function groupChildRows(
       (group.input[child.field] as unknown[]).push(part);
       group.childLines?.push(row.line);
     }
+    if (key === null) yield group;
+    else if (lastLines.get(key) === row.line) {
+      open.delete(key);
+      yield group;
+    }
   }
-  return groups;
+  // Groups whose last row was refused for a cell error.
+  yield* open.values();
+}
+
+async function* chunksOf<T>(items: AsyncIterable<T>, size: number): AsyncGenerator<T[]> {
+  let chunk: T[] = [];
+  for await (const item of items) {
+    chunk.push(item);
+    if (chunk.length >= size) {
+      yield chunk;
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) yield chunk;
+}
+
+/**
+ * The records the caller may see, as natural keys and ids only: which row names which record is
+ * decided from these, and the views of the records a chunk names are read when it is planned.
+ */
+async function existingKeys(ctx: Ctx, resource: Resource, spec: ResourceExchange) {
+  const ids = new Set<string>();
+  const byKey = new Map<string, string[]>();
+  for await (const page of rowPages(ctx.db, resource.table)) {
+    for (const row of page as Row[]) {
+      ids.add(row.id);
+      // Keys are the record's own columns: its view without children has them all.
+      const view = resource.present(row, undefined) as Record<string, unknown>;
+      for (const key of spec.naturalKeys) {
+        const k = naturalKey(view, key);
+        if (k === null) continue;
+        const found = byKey.get(k);
+        if (found) found.push(row.id);
+        else byKey.set(k, [row.id]);
+      }
+    }
+  }
+  return { ids, byKey };
+}
+
+function naturalKey(source: unknown, key: readonly string[]): string | null {
+  const parts = key.map((field) => getPath(source, field));
+  if (parts.some((p) => p === undefined || p === null || p === '')) return null;
+  return `${key.join('|')}=${parts.map((p) => normalizeForMatch(String(p))).join('\u0001')}`;
 }
 
 export async function importRecords(ctx: Ctx, input: ImportInput): Promise<ImportReport> {
   const { resource, spec } = exchangeResource(input.resource, 'import');
   requirePermission(ctx, resource.write);
   const sha256 = createHash('sha256').update(input.bytes).digest('hex');
-  const table = await openTable(input.bytes, {
-    fileName: input.fileName,
-    ...(input.maxBytes ? { maxBytes: input.maxBytes } : {}),
-  });
+  const open = () =>
+    openTable(input.bytes, {
+      fileName: input.fileName,
+      ...(input.maxBytes ? { maxBytes: input.maxBytes } : {}),
+    });
+  const table = await open();
   const { mapped, implied } = mapColumns(table.columns, spec, input.mapping);
   if (mapped.length === 0) throw new AppError('import.no_columns', { resource: spec.path });
   const mappedIndexes = new Set(mapped.map((m) => m.index));
@@ -581,13 +641,15 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   if (mapped.some((m) => m.column.kind === 'organization'))
     lookups.organization = await organizationLookup(ctx);
 
-  const rows: PlannedRow[] = [];
-  for await (const row of table.rows) {
-    report.rows++;
+  /** A row's cells as the resource's input, or null when a cell was refused (the error is reported). */
+  async function rowInput(
+    row: { line: number; values: readonly string[] },
+    columns: readonly Mapped[],
+  ): Promise<Record<string, unknown> | null> {
     const values: Record<string, unknown> = {};
     for (const [field, value] of Object.entries(implied)) setPath(values, field, value);
     let ok = true;
-    for (const m of mapped) {
+    for (const m of columns) {
       const cell = row.values[m.index] ?? '';
       if (isEmpty(cell)) continue;
       const raw = restoreNeutralized(cell.trim());
@@ -633,122 +695,160 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
       }
       setPath(values, field, value);
     }
-    if (ok) rows.push({ line: row.line, input: values });
+    return ok ? values : null;
   }
 
-  if (spec.childRows) {
-    const grouped = groupChildRows(rows, spec.childRows, (line, field) =>
-      fail(line, field, 'group_conflict', cellMessage(ctx.lang, 'group_conflict')),
-    );
-    rows.splice(0, rows.length, ...grouped);
-  }
-
-  // Existing records, by id and by natural key, as the API presents them.
-  const views = new Map<string, Record<string, unknown>>();
-  for await (const page of rowPages(ctx.db, resource.table)) {
-    const presented = (await presentRows(ctx.db, resource, page as Row[])) as Record<string, unknown>[];
-    for (const view of presented) views.set(String(view.id), view);
-  }
-  const keyOf = (source: unknown, key: readonly string[]) => {
-    const parts = key.map((field) => getPath(source, field));
-    if (parts.some((p) => p === undefined || p === null || p === '')) return null;
-    return `${key.join('|')}=${parts.map((p) => normalizeForMatch(String(p))).join('\u0001')}`;
-  };
-  const byKey = new Map<string, Record<string, unknown>[]>();
-  for (const view of views.values()) {
-    for (const key of spec.naturalKeys) {
-      const k = keyOf(view, key);
-      if (k) byKey.set(k, [...(byKey.get(k) ?? []), view]);
+  async function* plannedRows(): AsyncGenerator<PlannedRow> {
+    for await (const row of table.rows) {
+      report.rows++;
+      const values = await rowInput(row, mapped);
+      if (values) yield { line: row.line, input: values };
     }
   }
 
-  const creates: { line: number; input: Record<string, unknown> }[] = [];
-  const updates: { line: number; id: string; patch: Record<string, unknown> }[] = [];
+  /** For child-rows resources, a first pass over the file: the last line of each group. */
+  async function groupLastLines(child: { field: string; groupBy: string }): Promise<Map<string, number>> {
+    const keyColumns = mapped.filter((m) => m.column.field === 'id' || m.column.field === child.groupBy);
+    const lastLines = new Map<string, number>();
+    for await (const row of (await open()).rows) {
+      // Cells of these columns are text: reading them reports nothing that the second pass will not.
+      const fields = (await rowInput(row, keyColumns)) ?? {};
+      const key = groupKey(fields, child.groupBy);
+      if (key !== null) lastLines.set(key, row.line);
+    }
+    return lastLines;
+  }
+
+  const existing = await existingKeys(ctx, resource, spec);
+  const records = spec.childRows
+    ? groupChildRows(plannedRows(), spec.childRows, await groupLastLines(spec.childRows), (line, field) =>
+        fail(line, field, 'group_conflict', cellMessage(ctx.lang, 'group_conflict')),
+      )
+    : plannedRows();
+  // Admin units name their parents by p-code, maybe on a later row: one chunk, parents first.
+  const chunkSize = spec.path === 'admin-units' ? Number.POSITIVE_INFINITY : CHUNK_RECORDS;
+
   const seen = new Map<string, number>();
   const fixed = spec.path === 'admin-units' ? ['pcode'] : [];
   const lists = listCoverage(mapped, spec);
-  for (const row of rows) {
-    const id = typeof row.input.id === 'string' ? row.input.id : undefined;
-    let match = id ? views.get(id) : undefined;
-    let seenKey: string | null = id && match ? `id=${id}` : null;
-    if (!match) {
-      const key = spec.naturalKeys.find((k) => keyOf(row.input, k) !== null);
-      const k = key ? keyOf(row.input, key) : null;
-      const found = k ? (byKey.get(k) ?? []) : [];
-      if (found.length > 1) {
-        fail(row.line, key?.[0] ?? null, 'record_ambiguous', cellMessage(ctx.lang, 'record_ambiguous'));
-        continue;
-      }
-      match = found[0];
-      seenKey = match ? `id=${String(match.id)}` : k;
-    }
-    if (seenKey) {
-      const earlier = seen.get(seenKey);
-      if (earlier !== undefined) {
-        fail(row.line, null, 'duplicate_row', cellMessage(ctx.lang, 'duplicate_row', { line: earlier }));
-        continue;
-      }
-      seen.set(seenKey, row.line);
-    }
-    const schema = match ? resource.patch : resource.input;
-    const candidate = match ? patchOf(row.input, match, fixed, spec.patchTogether, lists) : row.input;
-    if (match && Object.keys(candidate).length === 0) {
-      report.unchanged++;
-      continue;
-    }
-    const { ownerOrganizationId: _o, secretReaders: _s, ...fields } = candidate;
-    const checked = schema.safeParse(fields, { reportInput: true });
-    if (!checked.success) {
-      for (const problem of fieldErrors(checked.error.issues, ctx.lang)) {
-        // A child's error belongs to the child's row and column: `lines.1.unit` is line N's `lines.unit`.
-        const childAt = spec.childRows
-          ? new RegExp(`^${spec.childRows.field}\\.(\\d+)(?:\\.(.+))?$`).exec(problem.field ?? '')
-          : null;
-        const childLine = childAt ? row.childLines?.[Number(childAt[1])] : undefined;
-        if (childAt && childLine !== undefined) {
-          const field = childAt[2]
-            ? `${spec.childRows?.field}.${childAt[2]}`
-            : (spec.childRows?.field ?? null);
-          fail(childLine, field, problem.code, problem.message);
-        } else fail(row.line, problem.field, problem.code, problem.message);
-      }
-      continue;
-    }
-    if (match) updates.push({ line: row.line, id: String(match.id), patch: candidate });
-    else creates.push({ line: row.line, input: candidate });
-  }
-  report.created = creates.length;
-  report.updated = updates.length;
-  // Cell errors are found while reading, schema errors after: the report reads top to bottom.
-  report.errors.sort((a, b) => a.line - b.line);
 
-  if (errorCount > 0) {
-    if (input.dryRun) return report;
-    const first = report.errors[0];
-    throw new AppError('import.rows_invalid', {
-      count: errorCount,
-      line: first?.line,
-      column: first?.column ?? '-',
-      message: first?.message,
-      errors: report.errors,
+  /** A chunk's records as creates and updates, each checked against the resource's schema. */
+  async function plan(chunk: readonly PlannedRow[]) {
+    const matches = chunk.map((row) => {
+      const id = typeof row.input.id === 'string' ? row.input.id : undefined;
+      if (id && existing.ids.has(id)) return { id, seenKey: `id=${id}` };
+      const key = spec.naturalKeys.find((k) => naturalKey(row.input, k) !== null);
+      const k = key ? naturalKey(row.input, key) : null;
+      const found = k ? (existing.byKey.get(k) ?? []) : [];
+      if (found.length > 1) return { ambiguous: key?.[0] ?? null };
+      const matched = found[0];
+      return { id: matched, seenKey: matched ? `id=${matched}` : k };
     });
-  }
-  if (input.dryRun) return report;
-  if (creates.length === 0 && updates.length === 0) report.status = 'unchanged';
+    const wanted = matches.flatMap((m) => ('id' in m && m.id ? [m.id] : []));
+    const views = new Map<string, Record<string, unknown>>();
+    for (const view of (await presentRows(
+      ctx.db,
+      resource,
+      await rowsByIds(ctx.db, resource.table, wanted),
+    )) as Record<string, unknown>[])
+      views.set(String(view.id), view);
 
-  return await inTransaction(ctx.db, async (tx) => {
-    const inner: Ctx = { ...ctx, db: transactionPool(tx) };
+    const creates: { line: number; input: Record<string, unknown> }[] = [];
+    const updates: { line: number; id: string; patch: Record<string, unknown> }[] = [];
+    chunk.forEach((row, i) => {
+      const m = matches[i] as (typeof matches)[number];
+      if ('ambiguous' in m) {
+        fail(row.line, m.ambiguous ?? null, 'record_ambiguous', cellMessage(ctx.lang, 'record_ambiguous'));
+        return;
+      }
+      // A record the caller could see when the import began and cannot now is not theirs to update.
+      const match = m.id ? views.get(m.id) : undefined;
+      if (m.seenKey) {
+        const earlier = seen.get(m.seenKey);
+        if (earlier !== undefined) {
+          fail(row.line, null, 'duplicate_row', cellMessage(ctx.lang, 'duplicate_row', { line: earlier }));
+          return;
+        }
+        seen.set(m.seenKey, row.line);
+      }
+      const schema = match ? resource.patch : resource.input;
+      const candidate = match ? patchOf(row.input, match, fixed, spec.patchTogether, lists) : row.input;
+      if (match && Object.keys(candidate).length === 0) {
+        report.unchanged++;
+        return;
+      }
+      const { ownerOrganizationId: _o, secretReaders: _s, ...fields } = candidate;
+      const checked = schema.safeParse(fields, { reportInput: true });
+      if (!checked.success) {
+        for (const problem of fieldErrors(checked.error.issues, ctx.lang)) {
+          // A child's error belongs to the child's row and column: `lines.1.unit` is line N's `lines.unit`.
+          const childAt = spec.childRows
+            ? new RegExp(`^${spec.childRows.field}\\.(\\d+)(?:\\.(.+))?$`).exec(problem.field ?? '')
+            : null;
+          const childLine = childAt ? row.childLines?.[Number(childAt[1])] : undefined;
+          if (childAt && childLine !== undefined) {
+            const field = childAt[2]
+              ? `${spec.childRows?.field}.${childAt[2]}`
+              : (spec.childRows?.field ?? null);
+            fail(childLine, field, problem.code, problem.message);
+          } else fail(row.line, problem.field, problem.code, problem.message);
+        }
+        return;
+      }
+      if (match) updates.push({ line: row.line, id: String(match.id), patch: candidate });
+      else creates.push({ line: row.line, input: candidate });
+    });
+    report.created += creates.length;
+    report.updated += updates.length;
+    return { creates, updates };
+  }
+
+  /** Writes a planned chunk: creates in one batch (parents first), then each update. */
+  async function write(inner: Ctx, { creates, updates }: Awaited<ReturnType<typeof plan>>): Promise<void> {
     // Parents first: admin units of a file may name a parent created by an earlier row.
     const ordered = [...creates].sort(
       (a, b) => Number(a.input.level ?? 0) - Number(b.input.level ?? 0) || a.line - b.line,
     );
     if (ordered.length > 0)
-      await createRecords(
+      await createRecordsUnread(
         inner,
         resource,
         ordered.map((c) => c.input),
       );
     for (const update of updates) await updateRecord(inner, resource, update.id, update.patch);
+  }
+
+  /** Plans the file chunk by chunk and, while no row has failed, writes each chunk through `tx`. */
+  async function run(tx: pg.PoolClient | null): Promise<ImportReport> {
+    const inner: Ctx | null = tx ? { ...ctx, db: transactionPool(tx) } : null;
+    // One chunk is written while the next is read and planned: the database and the parsing
+    // each have a processor. Writes stay one at a time, in the file's order.
+    let writing: Promise<void> = Promise.resolve();
+    for await (const chunk of chunksOf(records, chunkSize)) {
+      const planned = await plan(chunk);
+      await writing;
+      // After the first error the rest is only checked: nothing will be committed.
+      if (!inner || errorCount > 0) continue;
+      writing = write(inner, planned);
+      // Handled here so that a failure while the next chunk is planned is not "unhandled"; awaited below.
+      writing.catch(() => undefined);
+    }
+    await writing;
+    // Cell errors are found while reading, schema errors after: the report reads top to bottom.
+    report.errors.sort((a, b) => a.line - b.line);
+    if (errorCount > 0) {
+      if (input.dryRun) return report;
+      const first = report.errors[0];
+      throw new AppError('import.rows_invalid', {
+        count: errorCount,
+        line: first?.line,
+        column: first?.column ?? '-',
+        message: first?.message,
+        errors: report.errors,
+      });
+    }
+    if (!tx) return report;
+    if (report.created === 0 && report.updated === 0) report.status = 'unchanged';
     const batchId = uuidv7(ctx.now().getTime());
     await tx.query(
       `INSERT INTO import_batches (id, resource, file_name, file_sha256, status, rows, created, updated, unchanged)
@@ -767,7 +867,9 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
     );
     report.batchId = batchId;
     return report;
-  });
+  }
+
+  return input.dryRun ? await run(null) : await inTransaction(ctx.db, run);
 }
 
 export interface ImportBatchView {

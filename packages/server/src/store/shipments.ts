@@ -13,56 +13,70 @@ export interface LineRow {
   discrepancy: string;
 }
 
+/** A shipment's lists as the caller wants them stored: its donors, or its lines in order. */
+interface ShipmentKey {
+  operationId: string;
+  shipmentId: string;
+}
+
+export interface NewLine {
+  id: string;
+  itemId: string;
+  quantity: number;
+  unit: string;
+  baseQuantity: number;
+  approximate: boolean;
+}
+
+/** Replaces the donors of many shipments in two statements, however many there are. */
 export async function replaceDonors(
   db: Db,
-  operationId: string,
-  shipmentId: string,
-  donorIds: readonly string[],
+  shipments: readonly (ShipmentKey & { donorIds: readonly string[] })[],
 ) {
-  await db.query('DELETE FROM shipment_donors WHERE operation_id = $1 AND shipment_id = $2', [
-    operationId,
-    shipmentId,
-  ]);
+  if (shipments.length === 0) return;
+  await deleteChildren(db, 'shipment_donors', shipments);
+  const donors = shipments.flatMap((s) => s.donorIds.map((donorId) => ({ ...s, donorId })));
   await db.query(
     `INSERT INTO shipment_donors (operation_id, shipment_id, organization_id)
-     SELECT $1, $2, unnest($3::uuid[]) ON CONFLICT DO NOTHING`,
-    [operationId, shipmentId, donorIds],
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) ON CONFLICT DO NOTHING`,
+    [donors.map((d) => d.operationId), donors.map((d) => d.shipmentId), donors.map((d) => d.donorId)],
   );
 }
 
+/** Replaces the lines of many shipments in two statements; positions follow each list's order. */
 export async function replaceLines(
   db: Db,
-  operationId: string,
-  shipmentId: string,
-  lines: readonly {
-    id: string;
-    itemId: string;
-    quantity: number;
-    unit: string;
-    baseQuantity: number;
-    approximate: boolean;
-  }[],
+  shipments: readonly (ShipmentKey & { lines: readonly NewLine[] })[],
 ) {
-  await db.query('DELETE FROM shipment_lines WHERE operation_id = $1 AND shipment_id = $2', [
-    operationId,
-    shipmentId,
-  ]);
+  if (shipments.length === 0) return;
+  await deleteChildren(db, 'shipment_lines', shipments);
+  const lines = shipments.flatMap((s) => s.lines.map((line, index) => ({ ...s, line, position: index + 1 })));
   await db.query(
     `INSERT INTO shipment_lines (operation_id, shipment_id, id, position, item_id, quantity, unit, base_quantity, approximate)
-     SELECT $1, $2, l.id, l.position, l.item_id, l.quantity, l.unit, l.base_quantity, l.approximate
-     FROM unnest($3::uuid[], $4::int[], $5::uuid[], $6::numeric[], $7::text[], $8::numeric[], $9::bool[])
-       AS l(id, position, item_id, quantity, unit, base_quantity, approximate)`,
+     SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::numeric[], $7::text[], $8::numeric[], $9::bool[])`,
     [
-      operationId,
-      shipmentId,
-      lines.map((l) => l.id),
-      lines.map((_, i) => i + 1),
-      lines.map((l) => l.itemId),
-      lines.map((l) => l.quantity),
-      lines.map((l) => l.unit),
-      lines.map((l) => l.baseQuantity),
-      lines.map((l) => l.approximate),
+      lines.map((l) => l.operationId),
+      lines.map((l) => l.shipmentId),
+      lines.map((l) => l.line.id),
+      lines.map((l) => l.position),
+      lines.map((l) => l.line.itemId),
+      lines.map((l) => l.line.quantity),
+      lines.map((l) => l.line.unit),
+      lines.map((l) => l.line.baseQuantity),
+      lines.map((l) => l.line.approximate),
     ],
+  );
+}
+
+async function deleteChildren(
+  db: Db,
+  table: 'shipment_donors' | 'shipment_lines',
+  shipments: readonly ShipmentKey[],
+) {
+  await db.query(
+    `DELETE FROM ${table} c USING unnest($1::uuid[], $2::uuid[]) AS s(operation_id, shipment_id)
+     WHERE c.operation_id = s.operation_id AND c.shipment_id = s.shipment_id`,
+    [shipments.map((s) => s.operationId), shipments.map((s) => s.shipmentId)],
   );
 }
 
@@ -87,8 +101,11 @@ export async function donorsOf(db: Db, shipmentIds: readonly string[]): Promise<
     [shipmentIds],
   );
   const byShipment = new Map<string, string[]>();
-  for (const row of result.rows)
-    byShipment.set(row.shipment_id, [...(byShipment.get(row.shipment_id) ?? []), row.organization_id]);
+  for (const row of result.rows) {
+    const donors = byShipment.get(row.shipment_id);
+    if (donors) donors.push(row.organization_id);
+    else byShipment.set(row.shipment_id, [row.organization_id]);
+  }
   return byShipment;
 }
 

@@ -16,7 +16,9 @@ import { existingIds, type Row } from '../../store/registry.ts';
 import {
   dispatchedShipments,
   donorsOf,
+  type LineRow,
   linesOf,
+  type NewLine,
   replaceDonors,
   replaceLines,
 } from '../../store/shipments.ts';
@@ -40,42 +42,50 @@ interface ShipmentExtra {
   history: ShipmentView['statusHistory'];
 }
 
-async function writeLines(tx: Db, row: Row, lines: ShipmentLineInput[], now: number): Promise<void> {
+/** Each shipment's lines with their quantity in the item's base unit: one lookup of the items for all. */
+async function preparedLines(
+  tx: Db,
+  shipments: readonly { row: Row; lines: readonly ShipmentLineInput[] }[],
+  now: number,
+): Promise<{ operationId: string; shipmentId: string; lines: NewLine[] }[]> {
   const items = await itemsByIds(
     tx,
-    lines.map((line) => line.itemId),
+    shipments.flatMap((s) => s.lines.map((line) => line.itemId)),
   );
-  const prepared = lines.map((line, index) => {
-    const item = items.get(line.itemId);
-    if (!item) {
-      throw new AppError('record.reference_missing', {
-        field: `lines.${index}.itemId`,
-        resource: 'item',
-        value: line.itemId,
-      });
-    }
-    let baseQuantity: number;
-    try {
-      baseQuantity = toBaseQuantity(
-        { baseUnit: item.base_unit, conversions: item.conversions },
-        line.quantity,
-        line.unit,
-      );
-    } catch (error) {
-      if (error instanceof AppError)
-        throw new AppError(error.code, { ...error.details, field: `lines.${index}.unit` });
-      throw error;
-    }
-    return {
-      id: line.id ?? uuidv7(now),
-      itemId: line.itemId,
-      quantity: line.quantity,
-      unit: line.unit,
-      baseQuantity,
-      approximate: line.approximate,
-    };
-  });
-  await replaceLines(tx, String(row.operation_id), row.id, prepared);
+  return shipments.map(({ row, lines }) => ({
+    operationId: String(row.operation_id),
+    shipmentId: row.id,
+    lines: lines.map((line, index) => {
+      const item = items.get(line.itemId);
+      if (!item) {
+        throw new AppError('record.reference_missing', {
+          field: `lines.${index}.itemId`,
+          resource: 'item',
+          value: line.itemId,
+        });
+      }
+      let baseQuantity: number;
+      try {
+        baseQuantity = toBaseQuantity(
+          { baseUnit: item.base_unit, conversions: item.conversions },
+          line.quantity,
+          line.unit,
+        );
+      } catch (error) {
+        if (error instanceof AppError)
+          throw new AppError(error.code, { ...error.details, field: `lines.${index}.unit` });
+        throw error;
+      }
+      return {
+        id: line.id ?? uuidv7(now),
+        itemId: line.itemId,
+        quantity: line.quantity,
+        unit: line.unit,
+        baseQuantity,
+        approximate: line.approximate,
+      };
+    }),
+  }));
 }
 
 /** The ledger lines that put a shipment's goods in (or back out of) its pipeline. */
@@ -216,15 +226,17 @@ export const shipments = defineResource({
     };
   },
   children: {
+    // The lists of all the shipments written at once, in a few statements: an import writes thousands.
     write: async (ctx, tx, parents) => {
-      const dispatched = await dispatchedShipments(
-        tx,
-        parents.map((p) => p.id),
-      );
-      for (const { row, input } of parents) {
-        if (Array.isArray(input.donorIds)) {
+      const withDonors = parents.filter((p) => Array.isArray(p.input.donorIds));
+      if (withDonors.length > 0) {
+        const known = await existingIds(
+          tx,
+          'organizations',
+          withDonors.flatMap((p) => p.input.donorIds as string[]),
+        );
+        for (const { input } of withDonors) {
           const donorIds = input.donorIds as string[];
-          const known = await existingIds(tx, 'organizations', donorIds);
           const missing = donorIds.findIndex((id) => !known.has(id));
           if (missing >= 0) {
             throw new AppError('record.reference_missing', {
@@ -233,12 +245,30 @@ export const shipments = defineResource({
               value: donorIds[missing],
             });
           }
-          await replaceDonors(tx, String(row.operation_id), row.id, input.donorIds as string[]);
         }
-        if (Array.isArray(input.lines)) {
-          if (dispatched.has(row.id)) throw new AppError('shipment.lines_locked', { id: row.id });
-          await writeLines(tx, row, input.lines as ShipmentLineInput[], ctx.now().getTime());
-        }
+        await replaceDonors(
+          tx,
+          withDonors.map(({ row, input }) => ({
+            operationId: String(row.operation_id),
+            shipmentId: row.id,
+            donorIds: input.donorIds as string[],
+          })),
+        );
+      }
+      const withLines = parents.filter((p) => Array.isArray(p.input.lines));
+      if (withLines.length > 0) {
+        const dispatched = await dispatchedShipments(
+          tx,
+          withLines.map((p) => p.id),
+        );
+        const locked = withLines.find((p) => dispatched.has(p.row.id));
+        if (locked) throw new AppError('shipment.lines_locked', { id: locked.row.id });
+        const lines = await preparedLines(
+          tx,
+          withLines.map(({ row, input }) => ({ row, lines: input.lines as ShipmentLineInput[] })),
+          ctx.now().getTime(),
+        );
+        await replaceLines(tx, lines);
       }
     },
     load: async (db, rows) => {
@@ -248,32 +278,37 @@ export const shipments = defineResource({
       const lines = await linesOf(db, ids);
       const events = await statusEventsOf(db, ids);
       const dispatched = await dispatchedShipments(db, ids);
+      // Lines come ordered by shipment: one pass groups them (a page of an export has thousands).
+      const linesBy = new Map<string, LineRow[]>();
+      for (const line of lines) {
+        const mine = linesBy.get(line.shipment_id);
+        if (mine) mine.push(line);
+        else linesBy.set(line.shipment_id, [line]);
+      }
       return new Map(
         rows.map((row): [string, ShipmentExtra] => [
           row.id,
           {
             donorIds: donors.get(row.id) ?? [],
             history: (events.get(row.id) ?? []).map(presentStatusEvent),
-            lines: lines
-              .filter((line) => line.shipment_id === row.id)
-              .map((line) => {
-                const base = Number(line.base_quantity);
-                const sent = dispatched.has(row.id) ? base : 0;
-                const received = Number(line.received);
-                const discrepancy = Number(line.discrepancy);
-                return {
-                  id: line.id,
-                  itemId: line.item_id,
-                  quantity: Number(line.quantity),
-                  unit: line.unit,
-                  baseQuantity: base,
-                  approximate: line.approximate,
-                  dispatched: sent,
-                  received,
-                  discrepancy,
-                  inPipeline: Math.max(0, sent - received - discrepancy),
-                };
-              }),
+            lines: (linesBy.get(row.id) ?? []).map((line) => {
+              const base = Number(line.base_quantity);
+              const sent = dispatched.has(row.id) ? base : 0;
+              const received = Number(line.received);
+              const discrepancy = Number(line.discrepancy);
+              return {
+                id: line.id,
+                itemId: line.item_id,
+                quantity: Number(line.quantity),
+                unit: line.unit,
+                baseQuantity: base,
+                approximate: line.approximate,
+                dispatched: sent,
+                received,
+                discrepancy,
+                inPipeline: Math.max(0, sent - received - discrepancy),
+              };
+            }),
           },
         ]),
       );
