@@ -8,6 +8,7 @@ import {
   agreementTypes,
   countingMethods,
   datePrecisions,
+  type ErrorCode,
   itemCategories,
   meetingKinds,
   movementTypes,
@@ -75,7 +76,12 @@ export interface ResourceExchange {
    * One record over several rows: rows with the same `groupBy` value are one record, and the
    * columns under `field.` (`lines.itemId`) fill one child per row (a shipment's lines).
    */
-  childRows?: { field: string; groupBy: string };
+  childRows?: {
+    field: string;
+    groupBy: string;
+    /** When a record's children can no longer be replaced (a dispatched shipment's lines), and the error then. */
+    locked?: { when: (view: Record<string, unknown>) => boolean; code: ErrorCode };
+  };
   /**
    * For a list only partly given by a file's columns (participants but no conveners): the fields
    * of the record's other entries kept when the list is rewritten.
@@ -657,7 +663,17 @@ export const shipmentColumns: ResourceExchange = {
     sensitivityColumn,
   ],
   naturalKeys: [['reference'], ['titles.en', 'period.start'], ['titles.ar', 'period.start']],
-  childRows: { field: 'lines', groupBy: 'reference' },
+  childRows: {
+    field: 'lines',
+    groupBy: 'reference',
+    locked: {
+      // Goods in the pipeline were counted from these lines: the ledger would no longer add up.
+      when: (view) =>
+        Array.isArray(view.lines) &&
+        view.lines.some((line) => Number((line as { dispatched?: number }).dispatched) > 0),
+      code: 'shipment.lines_locked',
+    },
+  },
 };
 
 /** Organizations in one cell, `;`-separated, each with the role the column gives it. */

@@ -8,6 +8,8 @@ import type { Store } from '../store/open.ts';
 import type { Ctx } from './context.ts';
 import { exportRecords, writeTemplate } from './export-records.ts';
 import { type ImportInput, importRecords } from './import-records.ts';
+import { recordStatusEvent } from './record-status-event.ts';
+import { shipments } from './resources/shipments.ts';
 
 // Imports and exports of the record kinds beyond the reference lists (issue 7): each with its own
 // small files, headers in Arabic and English, and hashtags as OCHA and HDX tables write them.
@@ -296,6 +298,41 @@ describe('shipments', () => {
       [4, 'B', 'titles'],
     ]);
     expect(plan.errors[1]?.message).toBe('يخالف السطر الأول الذي يحمل المرجع نفسه');
+  });
+
+  it('reports a unit its item is not counted in by row and column, and writes nothing', async () => {
+    const bad =
+      'Reference,Shipment (English),Item,Quantity,Unit\n' +
+      'SHP-791,Unit check,XR-FB,10,piece\n' +
+      'SHP-791,Unit check,XR-FL,3,litre\n' +
+      'SHP-792,Unit check two,XR-FB,2,tonne\n';
+    const before = await count('shipments');
+    const plan = await run('shipments', bad, { dryRun: true });
+    expect(plan.errors.map((e) => [e.line, e.column, e.field, e.code])).toEqual([
+      [3, 'E', 'lines.unit', 'unit.unknown'],
+      [4, 'E', 'lines.unit', 'unit.incompatible'],
+    ]);
+    expect(plan.errors[0]?.message).toContain('litre');
+    await expect(run('shipments', bad)).rejects.toMatchObject({ code: 'import.rows_invalid' });
+    expect(await count('shipments')).toBe(before);
+  });
+
+  it('refuses new lines for a dispatched shipment on its own row', async () => {
+    const csv = 'Reference,Shipment (English),Item,Quantity,Unit\nSHP-793,Sent convoy,XR-FB,10,piece\n';
+    expect(await run('shipments', csv)).toMatchObject({ created: 1, errors: [] });
+    const { rows } = await store.owner.query<{ id: string }>(
+      `SELECT id FROM shipments WHERE reference = 'SHP-793'`,
+    );
+    await recordStatusEvent(ctx, shipments, rows[0]?.id as string, {
+      status: 'dispatched',
+      occurredOn: '2025-03-01',
+    });
+    const plan = await run('shipments', `${csv}SHP-793,Sent convoy,XR-FL,5,kg\n`, { dryRun: true });
+    expect(plan.errors.map((e) => [e.line, e.field, e.code])).toEqual([
+      [2, 'lines', 'shipment.lines_locked'],
+    ]);
+    // The same lines as stored are no change, and allowed.
+    expect(await run('shipments', csv)).toMatchObject({ status: 'unchanged', unchanged: 1 });
   });
 });
 

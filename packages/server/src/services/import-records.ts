@@ -1,6 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { Writable } from 'node:stream';
-import { AppError, fieldErrors, type Lang, uuidv7 } from '@tansiq/core';
+import {
+  AppError,
+  fieldErrors,
+  type ItemUnits,
+  type Lang,
+  messageFor,
+  toBaseQuantity,
+  uuidv7,
+} from '@tansiq/core';
 import { normalizeForMatch, searchQuery } from '@tansiq/core/text/arabic';
 import type pg from 'pg';
 import { isEmpty, parseNumber } from '../exchange/hxl/datatypes.ts';
@@ -309,14 +317,17 @@ async function organizationLookup(ctx: Ctx): Promise<Lookup> {
   };
 }
 
-async function itemLookup(ctx: Ctx): Promise<Lookup> {
+async function itemLookup(ctx: Ctx): Promise<Lookup & { units(id: string): ItemUnits | undefined }> {
   const items = await ctx.db.query<{
     id: string;
     code: string | null;
     name_ar: string | null;
     name_en: string | null;
-  }>('SELECT id, code, name_ar, name_en FROM items WHERE deleted_at IS NULL');
+    base_unit: string;
+    conversions: ItemUnits['conversions'];
+  }>('SELECT id, code, name_ar, name_en, base_unit, conversions FROM items WHERE deleted_at IS NULL');
   const byName = new Map<string, string[]>();
+  const byId = new Map(items.rows.map((item) => [item.id, item]));
   for (const item of items.rows) {
     for (const name of new Set(
       [item.code, item.name_ar, item.name_en].filter(Boolean).map((n) => normalizeForMatch(String(n))),
@@ -326,12 +337,31 @@ async function itemLookup(ctx: Ctx): Promise<Lookup> {
   }
   return {
     async find(raw) {
-      if (items.rows.some((i) => i.id === raw.trim())) return { id: raw.trim() };
+      if (byId.has(raw.trim())) return { id: raw.trim() };
       const found = byName.get(normalizeForMatch(raw)) ?? [];
       if (found.length === 1) return { id: found[0] as string };
       return { code: found.length > 1 ? 'item_ambiguous' : 'item_not_found' };
     },
+    units(id) {
+      const item = byId.get(id);
+      return item && { baseUnit: item.base_unit, conversions: item.conversions };
+    },
   };
+}
+
+/**
+ * Why a quantity's unit is not one its item is counted in (`unit.unknown`…), or null: found while
+ * planning, so that the row and column are reported, where the write would refuse the whole file.
+ */
+function unitProblem(units: ItemUnits | undefined, quantity: unknown, unit: unknown): AppError | null {
+  if (!units || typeof unit !== 'string') return null;
+  try {
+    toBaseQuantity(units, typeof quantity === 'number' ? quantity : 1, unit);
+    return null;
+  } catch (error) {
+    if (error instanceof AppError) return error;
+    throw error;
+  }
 }
 
 /** The parts of a list cell, each resolved as a single cell of the column's kind would be. */
@@ -636,7 +666,11 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   };
 
   const lookups: Partial<Record<'admin' | 'organization' | 'item', Lookup>> = {};
-  if (mapped.some((m) => m.column.kind === 'item')) lookups.item = await itemLookup(ctx);
+  // Items also when only units are given: an updated unit is checked against the record's item.
+  const items = mapped.some((m) => m.column.kind === 'item' || /(^|\.)unit$/.test(m.column.field))
+    ? await itemLookup(ctx)
+    : undefined;
+  if (items) lookups.item = items;
   if (mapped.some((m) => m.column.kind === 'admin')) lookups.admin = await adminLookup(ctx);
   if (mapped.some((m) => m.column.kind === 'organization'))
     lookups.organization = await organizationLookup(ctx);
@@ -732,6 +766,50 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
   const fixed = spec.path === 'admin-units' ? ['pcode'] : [];
   const lists = listCoverage(mapped, spec);
 
+  /**
+   * The checks the write would make against other records, made here so that they are reported
+   * by row and column: each quantity's unit against its item, and children that can no longer be
+   * replaced. False when the record failed one.
+   */
+  function recordChecks(
+    row: PlannedRow,
+    candidate: Record<string, unknown>,
+    match: Record<string, unknown> | undefined,
+  ): boolean {
+    const report = (line: number, field: string, error: AppError) =>
+      fail(line, field, error.code, messageFor(ctx.lang, error.code, error.details));
+    let ok = true;
+    const child = spec.childRows;
+    if (child && match && child.field in candidate && child.locked?.when(match)) {
+      report(row.line, child.field, new AppError(child.locked.code, { id: String(match.id) }));
+      ok = false;
+    }
+    if (!items) return ok;
+    const merged = match ? { ...match, ...candidate } : candidate;
+    const problem = unitProblem(
+      typeof merged.itemId === 'string' ? items.units(merged.itemId) : undefined,
+      merged.quantity,
+      merged.unit,
+    );
+    if (problem) {
+      report(row.line, 'unit', problem);
+      ok = false;
+    }
+    if (child && Array.isArray(candidate[child.field])) {
+      (candidate[child.field] as Record<string, unknown>[]).forEach((part, index) => {
+        const partProblem = unitProblem(
+          typeof part.itemId === 'string' ? items.units(part.itemId) : undefined,
+          part.quantity,
+          part.unit,
+        );
+        if (!partProblem) return;
+        report(row.childLines?.[index] ?? row.line, `${child.field}.unit`, partProblem);
+        ok = false;
+      });
+    }
+    return ok;
+  }
+
   /** A chunk's records as creates and updates, each checked against the resource's schema. */
   async function plan(chunk: readonly PlannedRow[]) {
     const matches = chunk.map((row) => {
@@ -795,6 +873,7 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
         }
         return;
       }
+      if (!recordChecks(row, candidate, match)) return;
       if (match) updates.push({ line: row.line, id: String(match.id), patch: candidate });
       else creates.push({ line: row.line, input: candidate });
     });
