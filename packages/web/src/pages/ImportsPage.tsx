@@ -8,11 +8,15 @@ import { useApi } from '../useApi.ts';
 
 const kinds = [
   'organizations',
+  'admin-units',
   'sites',
+  'items',
+  'pledges',
   'shipments',
   'distributions',
   'population-movements',
   'meetings',
+  'agreements',
 ] as const;
 
 /** A row's problem, as POST /api/imports reports it (line in the file, its column and field). */
@@ -51,25 +55,60 @@ export default function ImportsPage() {
   if (probe.status === 'loading') return <Loading />;
   const unavailable = probe.status === 'ready' && !probe.data.paths?.['/api/imports'];
 
+  const post = (url: string, withDryRun: boolean) => {
+    const body = new FormData();
+    body.set('kind', kind);
+    if (withDryRun) body.set('dryRun', String(dryRun));
+    body.set('file', file as File);
+    const csrf = currentCsrfToken();
+    return fetch(url, {
+      method: 'POST',
+      body,
+      headers: { 'Accept-Language': lang, ...(csrf ? { 'x-csrf-token': csrf } : {}) },
+    });
+  };
+
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (!file) return;
     setBusy(true);
     setError(null);
-    const body = new FormData();
-    body.set('kind', kind);
-    body.set('dryRun', String(dryRun));
-    body.set('file', file);
+    setReport(null);
     try {
-      const csrf = currentCsrfToken();
-      const response = await fetch('/api/imports', {
-        method: 'POST',
-        body,
-        headers: { 'Accept-Language': lang, ...(csrf ? { 'x-csrf-token': csrf } : {}) },
-      });
-      const answer = (await response.json()) as ImportReport & { error?: { message: string } };
-      if (answer.error) throw new ApiError(answer.error.message, response.status);
+      const response = await post('/api/imports', true);
+      const answer = (await response.json()) as ImportReport & {
+        error?: { code: string; message: string; details?: { errors?: RowError[] } };
+      };
+      if (answer.error) {
+        // A refused import still says which rows to fix.
+        const errors = answer.error.details?.errors;
+        if (answer.error.code === 'import.rows_invalid' && errors) setReport({ dryRun: false, errors });
+        throw new ApiError(answer.error.message, response.status);
+      }
       setReport(answer);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : String(failure));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** The file back as XLSX with each row's errors in a first column, saved by the browser. */
+  const downloadAnnotated = async () => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const response = await post('/api/imports/annotated', false);
+      if (!response.ok) {
+        const answer = (await response.json()) as { error?: { message: string } };
+        throw new ApiError(answer.error?.message ?? response.statusText, response.status);
+      }
+      const url = URL.createObjectURL(await response.blob());
+      const link = document.createElement('a');
+      link.href = url;
+      link.download = `${file.name.replace(/\.[^.]*$/, '') || 'import'}-errors.xlsx`;
+      link.click();
+      URL.revokeObjectURL(url);
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : String(failure));
     } finally {
@@ -168,6 +207,19 @@ export default function ImportsPage() {
                     ))}
                   </tbody>
                 </table>
+              )}
+              {(report.errors?.length ?? 0) > 0 && file && (
+                <div className="actions">
+                  <button
+                    type="button"
+                    className="button"
+                    disabled={busy}
+                    onClick={downloadAnnotated}
+                    data-testid="imports-annotated"
+                  >
+                    {t('imports.annotated')}
+                  </button>
+                </div>
               )}
             </Card>
           )}

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../../../test/builders.ts';
 import { type TestApp, testApp, testCtx, testStore } from '../../../test/helpers.ts';
+import { openTable } from '../../exchange/hxl/reader.ts';
 import type { Store } from '../../store/open.ts';
 
 let store: Store;
@@ -78,6 +79,33 @@ describe('POST /api/imports', () => {
     expect(bad.statusCode).toBe(422);
     expect(bad.json().error).toMatchObject({ code: 'import.rows_invalid' });
     expect(bad.json().error.details.errors[0]).toMatchObject({ line: 2, column: 'B', field: 'type' });
+  });
+
+  it('gives the file back as XLSX with each row’s errors in a first column, in the caller’s language', async () => {
+    const content =
+      'Site (English),Type,Admin unit\nGood Camp,idp_camp,SY0202\nBad Camp,no_such_type,SY0202\n';
+    const annotated = await partner.inject({
+      method: 'POST',
+      url: '/api/imports/annotated',
+      headers: { ...form({}).headers, 'accept-language': 'ar' },
+      payload: form({ kind: 'sites' }, { name: 'camps.csv', content }).payload,
+    });
+    expect(annotated.statusCode).toBe(200);
+    expect(annotated.headers['content-disposition']).toContain('camps-errors.xlsx');
+    expect(annotated.headers['x-import-errors']).toBe('1');
+    const table = await openTable(new Uint8Array(annotated.rawPayload), { fileName: 'camps-errors.xlsx' });
+    expect(table.columns.map((c) => c.header)).toEqual(['الأخطاء', 'Site (English)', 'Type', 'Admin unit']);
+    const rows: string[][] = [];
+    for await (const row of table.rows) rows.push([...row.values]);
+    expect(rows.map((r) => r.slice(1, 3))).toEqual([
+      ['Good Camp', 'idp_camp'],
+      ['Bad Camp', 'no_such_type'],
+    ]);
+    expect(rows[0]?.[0] ?? '').toBe('');
+    expect(rows[1]?.[0]).toMatch(/^B: /);
+    // A plan only: nothing was written.
+    const written = await store.owner.query("SELECT 1 FROM sites WHERE name_en IN ('Good Camp', 'Bad Camp')");
+    expect(written.rowCount).toBe(0);
   });
 
   it('needs the resource’s write permission', async () => {

@@ -1,9 +1,14 @@
-import { Readable } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { AppError, Uuid } from '@tansiq/core';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { exportContentTypes, exportRecords } from '../../services/export-records.ts';
-import { getImportBatch, importRecords, listImportBatches } from '../../services/import-records.ts';
+import {
+  getImportBatch,
+  importRecords,
+  listImportBatches,
+  writeAnnotatedCopy,
+} from '../../services/import-records.ts';
 import { ctxOf } from '../context.ts';
 import { defineRoute, type RouteDef } from '../route.ts';
 
@@ -82,6 +87,37 @@ export const exchangeRouteDefs: RouteDef[] = [
       });
       if (!dryRun) reply.status(201);
       return report;
+    },
+  }),
+  defineRoute({
+    method: 'POST',
+    url: '/api/imports/annotated',
+    summary:
+      'The file of an import plan back as XLSX, its rows as read with a first column giving each row’s errors (column and message, in the caller’s language): what a partner fixes and sends again. Multipart as POST /api/imports; nothing is written. X-Import-Errors gives the count.',
+    tag: 'exchange',
+    access: 'records.write',
+    handler: async (_input, request, reply) => {
+      const form = await readForm(request);
+      if (!form.file) throw new AppError('import.missing_file');
+      const ctx = ctxOf(request);
+      const file = { bytes: form.file.bytes, fileName: form.file.name };
+      const plan = await importRecords(ctx, {
+        ...file,
+        resource: form.fields.kind ?? '',
+        dryRun: true,
+        mapping: parseMapping(form.fields.mapping),
+        maxBytes: request.server.tansiq.config.importMaxBytes,
+      });
+      const body = new PassThrough();
+      // The plan read the whole file already: writing it again fails only on a bug, which ends the stream.
+      writeAnnotatedCopy(file, plan.errors, ctx.lang, body).catch((error: unknown) =>
+        body.destroy(error as Error),
+      );
+      const stem = form.file.name.replace(/\.[^.]*$/, '') || 'import';
+      reply.header('content-type', exportContentTypes.xlsx);
+      reply.header('content-disposition', `attachment; filename="${encodeURIComponent(stem)}-errors.xlsx"`);
+      reply.header('x-import-errors', String(plan.errors.length));
+      return reply.send(body);
     },
   }),
   defineRoute({
