@@ -785,12 +785,16 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
       ok = false;
     }
     if (!items) return ok;
+    // A row that changes an item, quantity or unit: checked with what it leaves as it is.
+    const touched = ['itemId', 'quantity', 'unit'].some((field) => field in candidate);
     const merged = match ? { ...match, ...candidate } : candidate;
-    const problem = unitProblem(
-      typeof merged.itemId === 'string' ? items.units(merged.itemId) : undefined,
-      merged.quantity,
-      merged.unit,
-    );
+    const problem = !touched
+      ? null
+      : unitProblem(
+          typeof merged.itemId === 'string' ? items.units(merged.itemId) : undefined,
+          merged.quantity,
+          merged.unit,
+        );
     if (problem) {
       report(row.line, 'unit', problem);
       ok = false;
