@@ -327,6 +327,37 @@ function countTags(tag: string, unit: 'ind' | 'hh'): { hxl: string; alsoHxl: str
   return { hxl: `${tag}+${unit}`, alsoHxl };
 }
 
+/**
+ * Individuals by sex and age bracket, as HXL writes disaggregated counts (`#affected+f+age0_4`,
+ * with or without the population's attribute): one column per sex and bracket.
+ */
+function sexAgeColumns(): ResourceColumn[] {
+  const sexes = [
+    { key: 'female', attribute: 'f', en: 'Female', ar: 'إناث' },
+    { key: 'male', attribute: 'm', en: 'Male', ar: 'ذكور' },
+  ];
+  const brackets = [
+    { key: '0-4', attribute: 'age0_4' },
+    { key: '5-11', attribute: 'age5_11' },
+    { key: '12-17', attribute: 'age12_17' },
+    { key: '18-59', attribute: 'age18_59' },
+    { key: '60+', attribute: 'age60_plus' },
+  ];
+  return sexes.flatMap((sex) =>
+    brackets.map((bracket) => {
+      const attributes = `+${sex.attribute}+${bracket.attribute}`;
+      return {
+        field: `disaggregation.${sex.key}.${bracket.key}`,
+        hxl: `#affected${attributes}`,
+        alsoHxl: ['returnees', 'idps', 'refugees'].map((group) => `#affected+${group}${attributes}`),
+        en: `${sex.en} ${bracket.key}`,
+        ar: `${sex.ar} ${bracket.key}`,
+        kind: 'integer' as const,
+      };
+    }),
+  );
+}
+
 /** The admin unit a fact happened in; OCHA's level tags (`#adm2+code`…) are read by the importer. */
 function placeColumn(
   field: string,
@@ -412,6 +443,7 @@ export const populationMovementColumns: ResourceExchange = {
       alsoHeaders: ['Families', 'العائلات'],
       kind: 'integer',
     },
+    ...sexAgeColumns(),
     ...periodColumns,
     {
       field: 'countingMethod',

@@ -146,6 +146,31 @@ describe('population movements', () => {
     expect(figures).not.toContain(1300);
   });
 
+  it('reads counts by sex and age as HXL tags them, checks them against the total, and exports them', async () => {
+    const file =
+      'Destination,Returnees,Girls 0-4,Women 18-59,Men 18-59,Date,Method,Reported by\n' +
+      '#adm+code,#affected+returnees,#affected+returnees+f+age0_4,#affected+f+age18_59,#affected+m+age18_59,#date,#x_counting+method,#org+name\n' +
+      'SY0200,90,10,30,25,2025-04-01,registration,RMX\n' +
+      'SY0200,20,10,15,,2025-04-02,registration,RMX\n';
+    const plan = await run('population-movements', file, { dryRun: true });
+    expect(plan.errors.map((e) => [e.line, e.field])).toEqual([[4, 'disaggregation']]);
+    expect(plan.errors[0]?.message).toMatch(/more people than/);
+    const good = file.split('\n').slice(0, 3).join('\n');
+    expect(await run('population-movements', good)).toMatchObject({ created: 1, errors: [] });
+    const stored = await store.owner.query(
+      `SELECT disaggregation FROM population_movements WHERE period_start = '2025-04-01'`,
+    );
+    expect(stored.rows[0]?.disaggregation).toEqual({
+      female: { '0-4': 10, '18-59': 30 },
+      male: { '18-59': 25 },
+    });
+    const rows = await exportCsv('population-movements');
+    const tags = rows[1] as string[];
+    const row = rows.find((r) => r[tags.indexOf('#affected+f+age18_59')] === '30') as string[];
+    expect(row[tags.indexOf('#affected+m+age18_59')]).toBe('25');
+    expect(await run('population-movements', toCsv(rows))).toMatchObject({ created: 0, updated: 0 });
+  });
+
   it('reports rows by line and column in Arabic, and imports none of the file', async () => {
     const before = await count('population_movements');
     const bad =
