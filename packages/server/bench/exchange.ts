@@ -72,7 +72,7 @@ interface Shipment {
 }
 
 /** Shipments whose lines add up to exactly `rows`. */
-function shipmentsOf(rows: number): Shipment[] {
+export function shipmentsOf(rows: number): Shipment[] {
   const random = new Prng(7);
   const shipments: Shipment[] = [];
   let written = 0;
@@ -99,7 +99,7 @@ function shipmentsOf(rows: number): Shipment[] {
 }
 
 /** The CSV a partner sends: one row per line, the shipment's own columns repeated on each. */
-function csvOf(shipments: readonly Shipment[]): Uint8Array {
+export function csvOf(shipments: readonly Shipment[]): Uint8Array {
   const parts: string[] = [
     'Reference,Shipment (English),Destination,Consignee,Donors,Mode,Start,Item,Quantity,Unit\n',
   ];
@@ -110,7 +110,7 @@ function csvOf(shipments: readonly Shipment[]): Uint8Array {
   return Buffer.from(parts.join(''), 'utf8');
 }
 
-function ctxOf(db: Pool): Ctx {
+export function ctxOf(db: Pool): Ctx {
   return {
     db,
     config: loadConfig({}),
@@ -121,7 +121,7 @@ function ctxOf(db: Pool): Ctx {
   };
 }
 
-async function seed(db: Pool): Promise<void> {
+export async function seed(db: Pool): Promise<void> {
   for (const [resource, csv] of Object.entries(seedFiles)) {
     await importRecords(ctxOf(db), {
       bytes: new TextEncoder().encode(csv),

@@ -338,8 +338,19 @@ const SNIFF_BYTES = 8 * 1024;
 
 type ByteSource = AsyncIterable<Uint8Array> | Iterable<Uint8Array> | Uint8Array;
 
-function chunksOf(source: ByteSource): AsyncIterable<Uint8Array> | Iterable<Uint8Array> {
-  return source instanceof Uint8Array ? [source] : source;
+/** The most bytes decoded and parsed at once: the rows of one piece are held until they are read. */
+const PIECE_BYTES = 64 * 1024;
+
+/**
+ * The source in pieces of at most PIECE_BYTES. A whole file given as one chunk would otherwise be
+ * parsed into all its rows before the first is read: a million rows in memory at once.
+ */
+async function* chunksOf(source: ByteSource): AsyncGenerator<Uint8Array> {
+  for await (const chunk of source instanceof Uint8Array ? [source] : source) {
+    for (let start = 0; start < chunk.length; start += PIECE_BYTES) {
+      yield chunk.subarray(start, start + PIECE_BYTES);
+    }
+  }
 }
 
 /** Refuses binaries (XLSX, XLS, PDF, images, NUL-laden files) before they are read as text. */
