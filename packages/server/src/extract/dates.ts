@@ -64,7 +64,7 @@ import {
   weekdayOfDay,
   weekStart,
 } from './time.js';
-import { codeTable, HashFilter } from './tokens.js';
+import { codeTable, HashFilter, hashRange, LastDocument } from './tokens.js';
 import type { DateGrain, DateMention, TimeAnchor } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -398,8 +398,10 @@ interface Tokens {
 }
 
 /**
- * Columns are filled in buffers shared by every call (grown when a text needs more) and copied out at
- * their exact length, so a document costs one allocation per column, not the growth of seven arrays.
+ * Columns are filled in buffers shared by every call (grown when a text needs more), and a document's
+ * tokens are views of them, not copies: a typed array longer than a few dozen bytes lives outside the
+ * heap and costs a microsecond to allocate. `TOKENS` is the only caller and keeps the last document's
+ * tokens only, so nothing reads them once the next document has overwritten the buffers.
  */
 let scratch = scratchTokens(2048);
 
@@ -469,13 +471,16 @@ function isSpace(code: number): boolean {
   return SPACE_CODES[code] === 1;
 }
 
-function tokenize(text: string): Tokens {
-  const length = text.length;
+function tokenize(doc: Folded): Tokens {
+  const { text, codes } = doc;
+  const length = codes.length;
+  // The shared buffers, held in a local: the loop below writes seven columns per token.
+  let columns = scratch;
   let count = 0;
   let line = 1;
   let i = 0;
   while (i < length) {
-    const code = text.charCodeAt(i);
+    const code = codes[i] as number;
     if (isSpace(code)) {
       if (code === 10 || code === 13) line = 1;
       i++;
@@ -488,12 +493,12 @@ function tokenize(text: string): Tokens {
     let value = 0;
     if (isDigit(code)) {
       kind = NUMBER;
-      for (; i < length && isDigit(text.charCodeAt(i)); i++) value = value * 10 + text.charCodeAt(i) - 48;
+      for (; i < length && isDigit(codes[i] as number); i++) value = value * 10 + (codes[i] as number) - 48;
     } else if (isLetter(code)) {
       kind = WORD;
       let hash = HASH_SEED;
       for (; i < length; i++) {
-        const c = text.charCodeAt(i);
+        const c = codes[i] as number;
         if (!isLetter(c)) break;
         hash = hashStep(hash, c);
       }
@@ -505,25 +510,28 @@ function tokenize(text: string): Tokens {
     } else {
       key = text.charAt(i++);
     }
-    if (count === scratch.kind.length) scratch = grownScratch(count);
-    scratch.kind[count] = kind;
-    scratch.start[count] = start;
-    scratch.end[count] = i;
-    scratch.key[count] = key;
-    scratch.clitic[count] = clitic;
-    scratch.value[count] = value;
-    scratch.line[count] = line;
+    if (count === columns.kind.length) {
+      scratch = grownScratch(count);
+      columns = scratch;
+    }
+    columns.kind[count] = kind;
+    columns.start[count] = start;
+    columns.end[count] = i;
+    columns.key[count] = key;
+    columns.clitic[count] = clitic;
+    columns.value[count] = value;
+    columns.line[count] = line;
     count++;
     line = 0;
   }
   return {
-    kind: scratch.kind.slice(0, count),
-    start: scratch.start.slice(0, count),
-    end: scratch.end.slice(0, count),
-    key: scratch.key.slice(0, count),
-    clitic: scratch.clitic.slice(0, count),
-    value: scratch.value.slice(0, count),
-    line: scratch.line.slice(0, count),
+    kind: columns.kind.subarray(0, count),
+    start: columns.start.subarray(0, count),
+    end: columns.end.subarray(0, count),
+    key: columns.key.slice(0, count),
+    clitic: columns.clitic.subarray(0, count),
+    value: columns.value.subarray(0, count),
+    line: columns.line.subarray(0, count),
   };
 }
 
@@ -606,7 +614,7 @@ interface Read<T> {
 }
 
 // `statedPublicationDate` and `recognizeDates` read the same document one after the other.
-const TOKENS = new WeakMap<Folded, Tokens>();
+const TOKENS = new LastDocument(tokenize);
 
 class Reader {
   readonly tokens: Tokens;
@@ -615,13 +623,8 @@ class Reader {
   private sole: boolean | null = null;
 
   constructor(readonly doc: Folded) {
-    let tokens = TOKENS.get(doc);
-    if (!tokens) {
-      tokens = tokenize(doc.text);
-      TOKENS.set(doc, tokens);
-    }
-    this.tokens = tokens;
-    this.count = tokens.kind.length;
+    this.tokens = TOKENS.of(doc);
+    this.count = this.tokens.kind.length;
   }
 
   key(i: number): string {
@@ -1841,9 +1844,37 @@ function isPastWord(key: string, text: string): boolean {
   return text.length > 4 && text.endsWith('ed') && /^[a-z]+$/.test(text) && !ED_NOT_PAST.has(text);
 }
 
+/** Every word that can mark a tense by itself: `mayMarkTense` tests a token's hash against them. */
+const TENSE_WORDS = new HashFilter();
+for (const words of [FUTURE_WORDS, PAST_WORDS, PAST_VERBS])
+  for (const word of words) TENSE_WORDS.add(hashRange(word, 0, word.length));
+
+const WAW = 0x648;
+const FA = 0x641;
+const SIN = 0x633;
+const YA = 0x64a;
+const TA = 0x62a;
+
+/**
+ * Whether `text[start, end)` may be a word `tenseOf` reads as a tense, tested without cutting it out:
+ * a listed word, one after «و»/«ف», «سـ» and an imperfect prefix, or English "-ed". Most words are none.
+ */
+function mayMarkTense(text: string, start: number, end: number): boolean {
+  if (TENSE_WORDS.mayHave(hashRange(text, start, end))) return true;
+  const first = text.charCodeAt(start);
+  const conjunction = first === WAW || first === FA;
+  if (conjunction && TENSE_WORDS.mayHave(hashRange(text, start + 1, end))) return true;
+  const verb = conjunction ? start + 1 : start;
+  const prefix = text.charCodeAt(verb + 1);
+  if (end - verb >= 4 && text.charCodeAt(verb) === SIN && (prefix === YA || prefix === TA)) return true;
+  return end - start > 4 && text.charCodeAt(end - 2) === 0x65 && text.charCodeAt(end - 1) === 0x64;
+}
+
 function tenseOf(r: Reader, i: number): Direction {
   if (!r.isWord(i)) return null;
   const key = r.key(i);
+  if (!FUTURE_WORDS.has(key) && !PAST_WORDS.has(key) && !mayMarkTense(r.doc.text, r.start(i), r.end(i)))
+    return null;
   const text = r.text(i);
   if (FUTURE_WORDS.has(key) || FUTURE_WORDS.has(text) || isFutureVerb(text)) return 'future';
   return isPastWord(key, text) ? 'past' : null;

@@ -311,6 +311,8 @@ const BYLINE_SEPARATOR = /\s+[|·•]\s+/;
 function bylineIn(line: string, early: boolean): { byline: Byline; length: number } | null {
   const whole = readByline(line, early);
   if (whole) return { byline: whole, length: line.length };
+  // Body lines are long and rarely hold a bar: searching for one is cheaper than running the pattern.
+  if (!line.includes('|') && !line.includes('·') && !line.includes('•')) return null;
   const bar = BYLINE_SEPARATOR.exec(line);
   if (bar === null || bar.index > 100) return null;
   const first = readByline(line.slice(0, bar.index), early);
@@ -323,6 +325,7 @@ interface Dateline {
   outlet: string;
 }
 
+const DATELINE_MARK = /[-–—:(]/;
 const PARENTHESIZED = /\(([^()\n]{2,40})\)/dg;
 const DATELINE_PLACE = /^[^\s\-–—:()]{2,25}(?:\s[^\s\-–—:()]{2,25}){0,2}\s*[-–—]\s*/;
 const WORD = /[^\s:()\-–—،,]+/g;
@@ -352,6 +355,8 @@ function outletWordsAt(line: string, from: number): { start: number; end: number
  */
 function readDateline(line: string): Dateline | null {
   const head = line.slice(0, 80);
+  // Every dateline form below needs a bracket, a dash or a colon: a head without one is a sentence.
+  if (!DATELINE_MARK.test(head)) return null;
   for (const match of head.matchAll(PARENTHESIZED)) {
     const span = match.indices?.[0];
     if (span === undefined || wordCount(head.slice(0, span[0])) > 4) break;
@@ -589,6 +594,15 @@ function isLatinLetter(code: number): boolean {
   );
 }
 
+/** How many characters `languageOf` reads between two looks at whether the answer is settled. */
+const LANGUAGE_BLOCK = 256;
+const ARABIC = 1;
+const LATIN = 2;
+/** The script of every UTF-16 unit, looked up once per character of the sample. */
+const SCRIPT_OF = new Uint8Array(0x10000).map((_, code) =>
+  isArabicLetter(code) ? ARABIC : isLatinLetter(code) ? LATIN : 0,
+);
+
 /**
  * Arabic when Arabic letters outnumber Latin ones. Core's `detectLanguage` says the same for any text
  * it decides, but tests three Unicode-property patterns per character; this runs on every extraction.
@@ -597,10 +611,17 @@ function languageOf(text: string): Lang {
   let arabic = 0;
   let latin = 0;
   const end = Math.min(text.length, LANGUAGE_SAMPLE);
-  for (let i = 0; i < end; i++) {
-    const code = text.charCodeAt(i);
-    if (isArabicLetter(code)) arabic++;
-    else if (isLatinLetter(code)) latin++;
+  for (let block = 0; block < end; block += LANGUAGE_BLOCK) {
+    // Once either script leads by more letters than are left to read, the rest cannot change the answer.
+    const left = end - block;
+    if (arabic > latin + left) return 'ar';
+    if (latin >= arabic + left) return 'en';
+    const blockEnd = Math.min(end, block + LANGUAGE_BLOCK);
+    for (let i = block; i < blockEnd; i++) {
+      const script = SCRIPT_OF[text.charCodeAt(i)];
+      if (script === ARABIC) arabic++;
+      else if (script === LATIN) latin++;
+    }
   }
   return arabic > latin ? 'ar' : 'en';
 }

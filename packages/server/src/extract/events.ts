@@ -401,19 +401,20 @@ interface Hit {
  */
 function findWords(doc: Folded): Hit[] {
   const text = doc.text;
+  const codes = doc.codes;
   const map = doc.toOriginal;
   const length = text.length;
   const hits: Hit[] = [];
   let i = 0;
   while (i < length) {
-    if (!isWordCode(text.charCodeAt(i))) {
+    if (!isWordCode(codes[i] as number)) {
       i++;
       continue;
     }
     let hash = 0x811c9dc5;
     let end = i;
     while (end < length) {
-      const code = text.charCodeAt(end);
+      const code = codes[end] as number;
       if (!isWordCode(code)) break;
       hash = Math.imul(hash ^ code, 0x01000193);
       end++;
@@ -422,9 +423,13 @@ function findWords(doc: Folded): Hit[] {
     const candidates = formFilter.mayHave(key) ? forms.get(key) : undefined;
     let matched: Form | undefined;
     if (candidates) {
+      const wordLength = end - i;
       for (const form of candidates) {
         const formEnd = i + form.text.length;
-        if (formEnd < length && isWordCode(text.charCodeAt(formEnd))) continue;
+        if (formEnd < length && isWordCode(codes[formEnd] as number)) continue;
+        // A phrase goes on as the text does or not at all: the first unit of its next word tells most.
+        const next = wordLength + 1;
+        if (form.text.length > next && form.text.charCodeAt(next) !== codes[i + next]) continue;
         if (text.startsWith(form.text, i)) {
           matched = form;
           break;

@@ -55,6 +55,8 @@ function declaresHtml(sample: string): boolean {
  */
 export function looksLikeHtml(input: string): boolean {
   const sample = input.length > SNIFF_LENGTH ? input.slice(0, SNIFF_LENGTH) : input;
+  // Both tests below look for tags: a text without «<» has none, and most texts are plain.
+  if (!sample.includes('<')) return false;
   if (declaresHtml(sample)) return true;
   let tags = 0;
   let tagChars = 0;

@@ -21,6 +21,24 @@ describe('foldWithMap', () => {
     expect(fold('مِئَة')).toBe('مىه'.replace('ى', 'ي'));
   });
 
+  it('keeps the folded units as codes, surrogates alone or in pairs included', () => {
+    const original = 'Aid \uD83D\uDE9A and a lone \uD800 half, ١٢ Tonnes';
+    const folded = foldWithMap(original);
+    expect(folded.text).toBe('aid \uD83D\uDE9A and a lone \uD800 half, 12 tonnes');
+    const units = Array.from({ length: folded.text.length }, (_, i) => folded.text.charCodeAt(i));
+    expect(Array.from(folded.codes)).toEqual(units);
+  });
+
+  it('gives a text longer than any before it a string and codes of its own', () => {
+    const long = 'ب'.repeat(20_000);
+    const first = foldWithMap(long);
+    const second = foldWithMap('قصير');
+    expect(first.text).toBe(long);
+    expect(first.codes.length).toBe(20_000);
+    expect(second.text).toBe('قصير');
+    expect(first.text).toBe(long);
+  });
+
   it('maps an empty span to a position', () => {
     const folded = foldWithMap('abc');
     expect(originalSpan(folded, 3, 3)).toEqual({ start: 3, end: 3 });

@@ -7,10 +7,16 @@
  * `normalizeForMatch` (no NFKC, no punctuation removal): punctuation such as «/», «-» and «،» carries
  * meaning for dates and lists.
  */
+import { Buffer } from 'node:buffer';
 
 export interface Folded {
   /** The folded text. */
   text: string;
+  /**
+   * The folded text's UTF-16 units: the recognizers' word scanners read every character, and a typed
+   * array reads twice as fast as `text.charCodeAt`.
+   */
+  codes: Uint16Array;
   /** `toOriginal[i]` is the index in the original of folded unit `i`; one extra entry maps the end. */
   toOriginal: Int32Array;
   original: string;
@@ -97,6 +103,25 @@ const CHUNK = 8192;
 /** The folded units before they become a string: one buffer, grown when a text needs more. */
 let scratchCodes = new Uint16Array(8192);
 
+/** Whether a Uint16Array holds its units little-endian here, as UTF-16LE decoding reads them. */
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
+/**
+ * The string of `codes[0, length)`. Decoding the buffer as UTF-16LE copies it at once, lone surrogates
+ * included; `String.fromCharCode.apply` first spreads every unit as an argument, ten times slower.
+ */
+function stringOf(codes: Uint16Array, length: number): string {
+  if (LITTLE_ENDIAN) return Buffer.from(codes.buffer, codes.byteOffset, length * 2).toString('utf16le');
+  let text = '';
+  for (let start = 0; start < length; start += CHUNK) {
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(start, Math.min(length, start + CHUNK)) as unknown as number[],
+    );
+  }
+  return text;
+}
+
 export function foldWithMap(original: string): Folded {
   const length = original.length;
   if (scratchCodes.length < length) scratchCodes = new Uint16Array(Math.max(length, 2 * scratchCodes.length));
@@ -110,14 +135,8 @@ export function foldWithMap(original: string): Folded {
     map[n++] = i;
   }
   map[n] = length;
-  let text = '';
-  for (let start = 0; start < n; start += CHUNK) {
-    text += String.fromCharCode.apply(
-      null,
-      codes.subarray(start, Math.min(n, start + CHUNK)) as unknown as number[],
-    );
-  }
-  return { text, toOriginal: map.subarray(0, n + 1), original };
+  const units = codes.slice(0, n);
+  return { text: stringOf(units, n), codes: units, toOriginal: map.subarray(0, n + 1), original };
 }
 
 /** Fold a lexicon entry or a pattern's literal the same way the text is folded. */

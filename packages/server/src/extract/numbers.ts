@@ -19,7 +19,7 @@ import {
   WORD_CLITICS,
 } from './lexicon/number-words.js';
 import { type Folded, originalSpan } from './normalize.js';
-import { codeTable, WordTable } from './tokens.js';
+import { codeTable, HASH_SEED, hashDone, hashStep, WordTable } from './tokens.js';
 import type { NumberMention } from './types.js';
 
 interface Ratio {
@@ -92,6 +92,11 @@ const VULGAR_FRACTIONS: Readonly<Record<string, Ratio>> = {
   '⅞': { num: 7, den: 8 },
 };
 
+/** ½ ¼ ¾ and ⅓ to ⅞: the only characters `VULGAR_FRACTIONS` needs looking up for. */
+function isVulgarFractionCode(code: number): boolean {
+  return (code >= 0xbc && code <= 0xbe) || (code >= 0x2150 && code <= 0x215e);
+}
+
 function isDigitCode(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -162,6 +167,18 @@ function readPlain(text: string): Ratio | null {
   if (decimals.length > 15 || !Number.isSafeInteger(mantissa))
     return { num: Number(`${integer}.${decimals}`), den: 1 };
   return { num: mantissa, den: 10 ** decimals.length };
+}
+
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isDigitCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** `readCluster` of digits alone («2024», «900»), most clusters, without cutting them into pieces. */
+function readInteger(digits: string, offset: number): ClusterPart[] {
+  const value = Number(digits);
+  if (!Number.isSafeInteger(value) || PHONE_LIKE.test(digits)) return [];
+  return [{ start: offset, end: offset + digits.length, value: { num: value, den: 1 }, digits }];
 }
 
 interface ClusterPart {
@@ -319,7 +336,6 @@ function literalAtom(part: ClusterPart, gap: Atom['gap']): Atom {
  * around it; returns where reading continues, or -1 when the run is no number (a code, a date…).
  */
 function digitAtoms(text: string, start: number, end: number, gap: Atom['gap'], atoms: Atom[]): number {
-  const cluster = text.slice(start, end).replaceAll(' ', ',');
   let from = start;
   const previous = atoms[atoms.length - 1];
   // A sign or a leading decimal point stands right before the digits and after no letter or digit.
@@ -351,7 +367,11 @@ function digitAtoms(text: string, start: number, end: number, gap: Atom['gap'], 
     if (!GLUED_SUFFIXES.has(text.slice(stop, letters))) return -1;
   }
 
-  const parts = leadingPoint ? readCluster(`0.${cluster}`, start - 2) : readCluster(cluster, start);
+  const parts = leadingPoint
+    ? readCluster(`0.${text.slice(start, end).replaceAll(' ', ',')}`, start - 2)
+    : isDigitRun(text, start, end)
+      ? readInteger(text.slice(start, end), start)
+      : readCluster(text.slice(start, end).replaceAll(' ', ','), start);
   if (parts.length === 0) return -1;
   if (from < start) atoms.pop();
   const first = parts[0] as ClusterPart;
@@ -378,15 +398,16 @@ function digitAtoms(text: string, start: number, end: number, gap: Atom['gap'], 
   return after;
 }
 
-function tokenize(text: string): Atom[] {
+function tokenize(doc: Folded): Atom[] {
+  const { text, codes } = doc;
   const atoms: Atom[] = [];
-  const length = text.length;
+  const length = codes.length;
   let previousEnd = 0;
   /** The end of the phone number being read: «+963 11 2345678» is one token. */
   let phoneEnd = -1;
   let index = 0;
   while (index < length) {
-    const code = text.charCodeAt(index);
+    const code = codes[index] as number;
     if (isSpaceCode(code)) {
       index++;
       continue;
@@ -417,7 +438,7 @@ function tokenize(text: string): Atom[] {
     if (!isLetterCode(code)) {
       const end = start + 1;
       const char = text[start] as string;
-      const vulgar = VULGAR_FRACTIONS[char];
+      const vulgar = isVulgarFractionCode(code) ? VULGAR_FRACTIONS[char] : undefined;
       if (vulgar && !isDigitCode(text.charCodeAt(start - 1))) {
         atoms.push(literalAtom({ start, end, value: vulgar, digits: null, fraction: true }, gap));
       } else if (char === '-' || char === '.') {
@@ -426,15 +447,22 @@ function tokenize(text: string): Atom[] {
       previousEnd = index = end;
       continue;
     }
+    // The word is hashed while it is scanned: both tables below look it up by that one hash.
     let end = start + 1;
-    while (end < length && isLetterCode(text.charCodeAt(end))) end++;
+    let hash = hashStep(HASH_SEED, code);
+    for (; end < length; end++) {
+      const letter = codes[end] as number;
+      if (!isLetterCode(letter)) break;
+      hash = hashStep(hash, letter);
+    }
     previousEnd = index = end;
     // Letters glued to digits («١مليون») belong to the digits' token, which is no number.
     if (end - start > LONGEST_FORM || isDigitCode(text.charCodeAt(start - 1))) {
       pushOther(atoms, start, end, gap);
       continue;
     }
-    const form = WORD_TABLE.get(text, start, end);
+    const wordHash = hashDone(hash);
+    const form = WORD_TABLE.getHashed(text, start, end, wordHash);
     if (form) {
       const clitic = form.clitic;
       atoms.push({
@@ -451,7 +479,7 @@ function tokenize(text: string): Atom[] {
       });
     } else if (end - start === 1 && text.charCodeAt(start) === 0x648)
       atoms.push(markAtom('waw', 'و', start, end, gap));
-    else if (LINK_TABLE.get(text, start, end))
+    else if (LINK_TABLE.getHashed(text, start, end, wordHash))
       atoms.push(markAtom('link', text.slice(start, end), start, end, gap));
     else pushOther(atoms, start, end, gap);
   }
@@ -903,7 +931,7 @@ function readRatio(atoms: readonly Atom[], parsed: ParsedNumber): ParsedNumber |
 }
 
 export function recognizeNumbers(doc: Folded): NumberMention[] {
-  const atoms = tokenize(doc.text);
+  const atoms = tokenize(doc);
   const mentions: NumberMention[] = [];
   let index = 0;
   while (index < atoms.length) {

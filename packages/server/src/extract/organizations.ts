@@ -33,6 +33,7 @@ import {
   placeIndex,
   readingsAt,
   type Words,
+  wordAt,
   wordsOf,
 } from './places.js';
 import { HashFilter, hashRange } from './tokens.js';
@@ -129,7 +130,7 @@ function lexicon(): Lexicon {
 
 /** The word at `i` without a proclitic, when it is `word` («لمقر» → «مقر»). */
 function isWord(words: Words, i: number, wanted: ReadonlySet<string> | string): { clitic: string } | null {
-  if (i >= words.words.length) return null;
+  if (i >= words.count) return null;
   for (const { stem, clitic } of readingsAt(words, i)) {
     if (typeof wanted === 'string' ? stem === wanted : wanted.has(stem)) return { clitic };
   }
@@ -139,7 +140,7 @@ function isWord(words: Words, i: number, wanted: ReadonlySet<string> | string): 
 /** A definite nationality adjective at word `i`, following word `i - 1` directly. */
 function arabicNationality(words: Words, i: number, feminineOnly = false): Nationality | null {
   if (i === 0 || !joined(words, i - 1)) return null;
-  const form = lexicon().nationalitiesAr.get(words.words[i] ?? '');
+  const form = lexicon().nationalitiesAr.get(wordAt(words, i) ?? '');
   if (!form?.definite || (feminineOnly && !form.feminine)) return null;
   return form.nationality;
 }
@@ -157,7 +158,7 @@ function bodyName(body: NationalBody, nationality: Nationality): string {
 /** « في دمشق», «بدمشق», " in Damascus" after an embassy: the place's name and its last word. */
 function locatedIn(words: Words, i: number): { name: string; end: number; last: number } | null {
   if (i === 0 || !joined(words, i - 1)) return null;
-  const word = words.words[i];
+  const word = wordAt(words, i);
   let at = i;
   if (word !== undefined && (IN_WORDS.has(word) || word === 'in')) {
     if (!joined(words, i)) return null;
@@ -230,7 +231,7 @@ function arabicBodyOfCountry(words: Words, i: number): Found | null {
   const country = matchPlace(words, i + 1);
   if (country?.clitic !== '' || !country.value.isCountry) return null;
   const adjective = nationalityByCountry.get(country.value.country)?.en;
-  const consulate = words.words[i]?.endsWith(CONSULATE);
+  const consulate = wordAt(words, i)?.endsWith(CONSULATE);
   const noun = government ? 'government' : consulate ? 'Consulate' : 'Embassy';
   let name = adjective ? `${adjective} ${noun}` : `${noun} of ${country.value.name}`;
   if (government && adjective === undefined) name = `Government of ${country.value.name}`;
@@ -261,7 +262,7 @@ function arabicCoordination(words: Words, i: number): Found | null {
   let joint = false;
   const adjectives: string[] = [];
   const takeJoint = () => {
-    if (joined(words, last) && JOINT.has(words.words[last + 1] ?? '')) {
+    if (joined(words, last) && JOINT.has(wordAt(words, last + 1) ?? '')) {
       joint = true;
       last++;
     }
@@ -269,7 +270,7 @@ function arabicCoordination(words: Words, i: number): Found | null {
   takeJoint();
   for (;;) {
     if (!joined(words, last)) break;
-    const word = words.words[last + 1] ?? '';
+    const word = wordAt(words, last + 1) ?? '';
     const stem = adjectives.length > 0 && word.startsWith('و') ? word.slice(1) : word;
     const form = lexicon().nationalitiesAr.get(stem);
     if (!form?.definite) break;
@@ -279,7 +280,7 @@ function arabicCoordination(words: Words, i: number): Found | null {
   takeJoint();
   let purpose = '';
   if (joined(words, last)) {
-    const link = PURPOSE_LINKS.has(words.words[last + 1] ?? '') && joined(words, last + 1);
+    const link = PURPOSE_LINKS.has(wordAt(words, last + 1) ?? '') && joined(words, last + 1);
     const at = link ? last + 2 : last + 1;
     const found = matchPhrase(lexicon().purposes, words, at, (m) =>
       link ? m.clitic === '' || m.clitic === 'ب' : m.clitic === 'ل',
@@ -307,7 +308,7 @@ function englishNationality(words: Words, i: number): { nationality: Nationality
   const adjective = matchPhrase(lexicon().nationalitiesEn, words, i);
   if (adjective) return { nationality: adjective.value, next: adjective.last + 1 };
   const country = matchPlace(words, i);
-  if (!country?.value.isCountry || words.words[country.last + 1] !== 's') return null;
+  if (!country?.value.isCountry || wordAt(words, country.last + 1) !== 's') return null;
   const apostrophe = words.doc.text[country.end];
   if (apostrophe !== "'" && apostrophe !== '’') return null;
   const nationality = nationalityByCountry.get(country.value.country);
@@ -317,10 +318,10 @@ function englishNationality(words: Words, i: number): { nationality: Nationality
 function englishMinistry(words: Words, i: number, nationality: Nationality | null, at: number): Found | null {
   const { departmentsEn } = lexicon();
   const start = words.starts[i] as number;
-  const word = words.words[at];
+  const word = wordAt(words, at);
   // "Ministry of Defence", "Department of the Treasury"
-  if ((word === 'ministry' || word === 'department') && words.words[at + 1] === 'of') {
-    const skipThe = words.words[at + 2] === 'the' ? 1 : 0;
+  if ((word === 'ministry' || word === 'department') && wordAt(words, at + 1) === 'of') {
+    const skipThe = wordAt(words, at + 2) === 'the' ? 1 : 0;
     if (!joined(words, at) || !joined(words, at + 1) || (skipThe && !joined(words, at + 2))) return null;
     const department = matchPhrase(departmentsEn, words, at + 2 + skipThe);
     if (!department) return null;
@@ -331,7 +332,7 @@ function englishMinistry(words: Words, i: number, nationality: Nationality | nul
   // "Defence Ministry", "Foreign Ministry"
   const department = matchPhrase(departmentsEn, words, at);
   if (!department || !joined(words, department.last)) return null;
-  const noun = words.words[department.last + 1];
+  const noun = wordAt(words, department.last + 1);
   if (noun !== 'ministry' && noun !== 'department') return null;
   const last = department.last + 1;
   return {
@@ -353,14 +354,14 @@ function englishOrganization(words: Words, i: number): Found | null {
   const body = matchPhrase(lexicon().bodiesEn, words, next);
   if (!body) return null;
   let name = bodyName(body.value, nationality);
-  if (body.value.template === '{adj} government' && words.words[body.last] === 'regime') {
+  if (body.value.template === '{adj} government' && wordAt(words, body.last) === 'regime') {
     name = `${nationality.en} government`;
   }
   let last = body.last;
   let end = body.end;
   if (body.value.located) {
     const place = locatedIn(words, last + 1);
-    if (place && words.words[last + 1] === 'in') {
+    if (place && wordAt(words, last + 1) === 'in') {
       name = `${name} in ${place.name}`;
       last = place.last;
       end = place.end;
@@ -371,8 +372,8 @@ function englishOrganization(words: Words, i: number): Found | null {
 
 /** "Embassy of Russia in Beirut", "Government of Lebanon". */
 function englishBodyOfCountry(words: Words, i: number): Found | null {
-  const head = words.words[i];
-  if ((head !== 'embassy' && head !== 'government') || words.words[i + 1] !== 'of') return null;
+  const head = wordAt(words, i);
+  if ((head !== 'embassy' && head !== 'government') || wordAt(words, i + 1) !== 'of') return null;
   if (!joined(words, i) || !joined(words, i + 1)) return null;
   const country = matchPlace(words, i + 2);
   if (!country?.value.isCountry) return null;
@@ -383,7 +384,7 @@ function englishBodyOfCountry(words: Words, i: number): Found | null {
     : `${head === 'embassy' ? 'Embassy' : 'Government'} of ${country.value.name}`;
   let last = country.last;
   let end = country.end;
-  if (head === 'embassy' && words.words[last + 1] === 'in') {
+  if (head === 'embassy' && wordAt(words, last + 1) === 'in') {
     const place = locatedIn(words, last + 1);
     if (place) {
       name = `${name} in ${place.name}`;
@@ -420,7 +421,7 @@ function organizationAt(words: Words, i: number): Found | null {
   let best: Found | null = named
     ? { name: named.value.name, kind: named.value.kind, start: named.start, end: named.end, last: named.last }
     : null;
-  const word = words.words[i] as string;
+  const word = wordAt(words, i) as string;
   const built = isLatin(word)
     ? [englishOrganization(words, i)]
     : [
@@ -437,7 +438,7 @@ export function recognizeOrganizations(doc: Folded): OrganizationMention[] {
   const words = wordsOf(doc);
   const mentions: OrganizationMention[] = [];
   let i = 0;
-  while (i < words.words.length) {
+  while (i < words.count) {
     const found = organizationAt(words, i);
     if (!found) {
       i++;

@@ -28,7 +28,16 @@ import {
   syrianTowns,
 } from './lexicon/places.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
-import { codeTable, HashFilter, hashAfter, hashRange } from './tokens.js';
+import {
+  codeTable,
+  HASH_SEED,
+  HashFilter,
+  hashAfter,
+  hashDone,
+  hashRange,
+  hashStep,
+  LastDocument,
+} from './tokens.js';
 import type { PlaceMention } from './types.js';
 
 // ---------------------------------------------------------------------------------------------------
@@ -37,13 +46,15 @@ import type { PlaceMention } from './types.js';
 /** The words of a folded text: maximal runs of letters and digits, by their folded offsets. */
 export interface Words {
   doc: Folded;
-  words: string[];
+  count: number;
   starts: Int32Array;
   ends: Int32Array;
+  /** Each word's text, cut out of the folded text when first asked for (`wordAt`): most words never are. */
+  texts: (string | undefined)[];
   /** Each word's readings (itself, then without its clitics), filled when first asked for. */
   readings: (Reading[] | undefined)[];
-  /** `STEM_HASHES` hashes a word at a time (see `mayReadAs`), computed for all words when first asked for. */
-  stemHashes: Int32Array | null;
+  /** `STEM_HASHES` hashes a word at a time (see `mayReadAs`). */
+  stemHashes: Int32Array;
 }
 
 export interface Reading {
@@ -71,13 +82,63 @@ function isWordCode(code: number): boolean {
   return WORD_CODES[code] === 1;
 }
 
-/** Word offsets are gathered in buffers shared by every call, then copied out at their exact length. */
+/** Hashes per word in `Words.stemHashes`: the word's, and those of the four stems a clitic may leave. */
+const STEM_HASHES = 5;
+
+/**
+ * A document's word columns are views of buffers shared by every document (grown when a text needs
+ * more), not copies: a typed array longer than a few dozen bytes lives outside the heap and costs a
+ * microsecond to allocate. `WORDS` is their only user and keeps the last document's words only, so
+ * nothing reads them once the next document has overwritten the buffers.
+ */
 let scratchStarts = new Int32Array(1024);
 let scratchEnds = new Int32Array(1024);
-const scratchWords: string[] = [];
+let scratchHashes = new Int32Array(1024);
+let scratchStemHashes = new Int32Array(1024 * STEM_HASHES);
 
-function splitWords(text: string): { words: string[]; starts: Int32Array; ends: Int32Array } {
+/** Where the words of a text start and end, and each word's `hashRange`, computed while it is read. */
+function wordBounds(codes: Uint16Array): { starts: Int32Array; ends: Int32Array; hashes: Int32Array } {
+  const length = codes.length;
   let count = 0;
+  let i = 0;
+  while (i < length) {
+    if (!isWordCode(codes[i] as number)) {
+      i++;
+      continue;
+    }
+    const start = i;
+    let hash = HASH_SEED;
+    for (; i < length; i++) {
+      const code = codes[i] as number;
+      if (!isWordCode(code)) break;
+      hash = hashStep(hash, code);
+    }
+    if (count === scratchStarts.length) {
+      const starts = new Int32Array(count * 2);
+      const ends = new Int32Array(count * 2);
+      const hashes = new Int32Array(count * 2);
+      starts.set(scratchStarts);
+      ends.set(scratchEnds);
+      hashes.set(scratchHashes);
+      scratchStarts = starts;
+      scratchEnds = ends;
+      scratchHashes = hashes;
+    }
+    scratchStarts[count] = start;
+    scratchEnds[count] = i;
+    scratchHashes[count] = hashDone(hash);
+    count++;
+  }
+  return {
+    starts: scratchStarts.subarray(0, count),
+    ends: scratchEnds.subarray(0, count),
+    hashes: scratchHashes.subarray(0, count),
+  };
+}
+
+/** The words of a lexicon entry, split as `wordBounds` splits a text (but in buffers of their own). */
+function splitWords(text: string): string[] {
+  const words: string[] = [];
   let i = 0;
   while (i < text.length) {
     if (!isWordCode(text.charCodeAt(i))) {
@@ -86,46 +147,44 @@ function splitWords(text: string): { words: string[]; starts: Int32Array; ends: 
     }
     const start = i;
     while (i < text.length && isWordCode(text.charCodeAt(i))) i++;
-    if (count === scratchStarts.length) {
-      const starts = new Int32Array(count * 2);
-      const ends = new Int32Array(count * 2);
-      starts.set(scratchStarts);
-      ends.set(scratchEnds);
-      scratchStarts = starts;
-      scratchEnds = ends;
-    }
-    scratchWords[count] = text.slice(start, i);
-    scratchStarts[count] = start;
-    scratchEnds[count] = i;
-    count++;
+    words.push(text.slice(start, i));
   }
-  const words = scratchWords.slice(0, count);
-  scratchWords.fill('', 0, count); // the buffer keeps no document's words alive
-  return { words, starts: scratchStarts.slice(0, count), ends: scratchEnds.slice(0, count) };
+  return words;
 }
 
-const wordsCache = new WeakMap<Folded, Words>();
+const WORDS = new LastDocument((doc: Folded): Words => {
+  const { starts, ends, hashes } = wordBounds(doc.codes);
+  const count = starts.length;
+  return {
+    doc,
+    count,
+    starts,
+    ends,
+    texts: new Array<string | undefined>(count),
+    readings: new Array<Reading[] | undefined>(count),
+    stemHashes: stemHashesOf(doc.text, starts, ends, hashes),
+  };
+});
+
+/** The text of word `i`, or undefined past either end. */
+export function wordAt(words: Words, i: number): string | undefined {
+  if (i < 0 || i >= words.count) return undefined;
+  let text = words.texts[i];
+  if (text === undefined) {
+    text = words.doc.text.slice(words.starts[i], words.ends[i]);
+    words.texts[i] = text;
+  }
+  return text;
+}
 
 /** The words of `doc`, computed once per document for every recognizer that asks. */
 export function wordsOf(doc: Folded): Words {
-  const cached = wordsCache.get(doc);
-  if (cached) return cached;
-  const { words, starts, ends } = splitWords(doc.text);
-  const result = {
-    doc,
-    words,
-    starts,
-    ends,
-    readings: new Array<Reading[] | undefined>(words.length),
-    stemHashes: null,
-  };
-  wordsCache.set(doc, result);
-  return result;
+  return WORDS.of(doc);
 }
 
 /** The folded words of a lexicon entry, split the way the text is. */
 export function phraseWords(written: string): string[] {
-  return splitWords(fold(written)).words;
+  return splitWords(fold(written));
 }
 
 /**
@@ -151,10 +210,17 @@ function casingHolds(casing: Casing, original: string, start: number, end: numbe
   let upper = 0;
   let firstUpper = false;
   for (let k = start; k < end; k++) {
-    const char = original[k] as string;
-    const lower = char.toLowerCase();
-    const isUpper = char !== lower;
-    if (!isUpper && char === char.toUpperCase()) continue; // not a cased letter
+    const code = original.charCodeAt(k);
+    let isUpper: boolean;
+    // ASCII by its code, which names nearly always are; any other character by its case mappings.
+    if (code < 0x80) {
+      isUpper = code >= 0x41 && code <= 0x5a;
+      if (!isUpper && !(code >= 0x61 && code <= 0x7a)) continue; // not a cased letter
+    } else {
+      const char = original[k] as string;
+      isUpper = char !== char.toLowerCase();
+      if (!isUpper && char === char.toUpperCase()) continue;
+    }
     if (letters === 0) firstUpper = isUpper;
     letters++;
     if (isUpper) upper++;
@@ -179,20 +245,33 @@ interface TrieNode<T> {
 /** A trie of phrases keyed by folded words. */
 export interface PhraseIndex<T> {
   root: TrieNode<T>;
-  /** The hashes of the first words, so that most words are passed over before reading them. */
-  firstWords: HashFilter;
+  /**
+   * The hashes of one-word phrases, and of the first two words of longer ones (`wordPairHash`): a word
+   * that is neither one nor the first of a pair with the word after it starts no phrase, and is passed
+   * over before it is read. Common words open a few long names ("the", "a"), rarely with the next word.
+   */
+  oneWords: HashFilter;
+  wordPairs: HashFilter;
 }
 
 export function createPhraseIndex<T>(): PhraseIndex<T> {
-  return { root: { next: new Map(), entries: [] }, firstWords: new HashFilter() };
+  return { root: { next: new Map(), entries: [] }, oneWords: new HashFilter(), wordPairs: new HashFilter() };
 }
+
+/** One hash for two words in order, from their `hashRange`s. */
+function wordPairHash(first: number, second: number): number {
+  return hashDone(hashStep(first, second));
+}
+
+const wordHash = (word: string): number => hashRange(word, 0, word.length);
 
 /** Adds `written` (as a lexicon writes it); the first entry added for a phrase and casing wins. */
 export function addPhrase<T>(index: PhraseIndex<T>, written: string, value: T): void {
   const words = phraseWords(written);
   if (words.length === 0) return;
-  const first = words[0] as string;
-  index.firstWords.add(hashRange(first, 0, first.length));
+  const [first, second] = words as [string, string | undefined];
+  if (second === undefined) index.oneWords.add(wordHash(first));
+  else index.wordPairs.add(wordPairHash(wordHash(first), wordHash(second)));
   let node = index.root;
   for (const word of words) {
     let child = node.next.get(word);
@@ -262,7 +341,7 @@ function readingsOf(word: string): Reading[] {
 export function readingsAt(words: Words, i: number): Reading[] {
   let readings = words.readings[i];
   if (readings === undefined) {
-    readings = readingsOf(words.words[i] ?? '');
+    readings = readingsOf(wordAt(words, i) ?? '');
     words.readings[i] = readings;
   }
   return readings;
@@ -274,7 +353,6 @@ const FA = 0x641;
 const BA = 0x628;
 const KAF = 0x643;
 const LAM = 0x644;
-const STEM_HASHES = 5;
 
 function isPreposition(code: number): boolean {
   return code === BA || code === KAF || code === LAM;
@@ -283,15 +361,20 @@ function isPreposition(code: number): boolean {
 /**
  * Per word, the hashes of the word and of every stem `cliticStems` cuts from it; -1 where it cuts none.
  */
-function stemHashesOf(words: Words): Int32Array {
-  if (words.stemHashes) return words.stemHashes;
-  const text = words.doc.text;
-  const hashes = new Int32Array(words.words.length * STEM_HASHES).fill(-1);
-  for (let i = 0; i < words.words.length; i++) {
-    const start = words.starts[i] as number;
-    const end = words.ends[i] as number;
+function stemHashesOf(
+  text: string,
+  starts: Int32Array,
+  ends: Int32Array,
+  wordHashes: Int32Array,
+): Int32Array {
+  if (scratchStemHashes.length < starts.length * STEM_HASHES)
+    scratchStemHashes = new Int32Array(2 * starts.length * STEM_HASHES);
+  const hashes = scratchStemHashes.subarray(0, starts.length * STEM_HASHES).fill(-1);
+  for (let i = 0; i < starts.length; i++) {
+    const start = starts[i] as number;
+    const end = ends[i] as number;
     const at = i * STEM_HASHES;
-    hashes[at] = hashRange(text, start, end);
+    hashes[at] = wordHashes[i] as number;
     if (end - start <= 2) continue;
     // The stems `cliticStems` cuts, under the same conditions: «و/ف», then «ب/ك/ل», «لل» read as «ال».
     const first = text.charCodeAt(start);
@@ -305,7 +388,6 @@ function stemHashesOf(words: Words): Int32Array {
     if (conjunction && second === LAM && text.charCodeAt(start + 2) === LAM)
       hashes[at + 4] = hashAfter(ALEF, text, start + 2, end);
   }
-  words.stemHashes = hashes;
   return hashes;
 }
 
@@ -314,11 +396,34 @@ function stemHashesOf(words: Words): Int32Array {
  * no phrase starts with costs no string lookup.
  */
 export function mayReadAs(words: Words, i: number, filter: HashFilter): boolean {
-  const hashes = stemHashesOf(words);
+  const hashes = words.stemHashes;
   const at = i * STEM_HASHES;
-  for (let k = at; k < at + STEM_HASHES; k++) {
+  const whole = hashes[at] ?? -1;
+  if (whole >= 0 && filter.mayHave(whole)) return true;
+  // Every stem cut from a word leaves its first letter off: a word without that stem has no other.
+  if ((hashes[at + 1] ?? -1) < 0) return false;
+  for (let k = at + 1; k < at + STEM_HASHES; k++) {
     const hash = hashes[k] as number;
     if (hash >= 0 && filter.mayHave(hash)) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a phrase of `index` may start at word `i`: one of its readings is a one-word phrase or opens a
+ * longer one with the word after it. Tested on hashes, so most words cost no string lookup.
+ */
+function mayStartPhrase<T>(words: Words, i: number, index: PhraseIndex<T>): boolean {
+  const hashes = words.stemHashes;
+  const next = i + 1 < words.count ? (hashes[(i + 1) * STEM_HASHES] as number) : -1;
+  const at = i * STEM_HASHES;
+  // As in `mayReadAs`: without the first stem, a word has no reading but itself.
+  const stems = (hashes[at + 1] as number) < 0 ? 1 : STEM_HASHES;
+  for (let k = at; k < at + stems; k++) {
+    const hash = hashes[k] as number;
+    if (hash < 0) continue;
+    if (index.oneWords.mayHave(hash)) return true;
+    if (next >= 0 && index.wordPairs.mayHave(wordPairHash(hash, next))) return true;
   }
   return false;
 }
@@ -349,7 +454,7 @@ export function matchPhrase<T>(
   i: number,
   accept: (match: PhraseMatch<T>) => boolean = () => true,
 ): PhraseMatch<T> | null {
-  if (i >= words.words.length || !mayReadAs(words, i, index.firstWords)) return null;
+  if (i >= words.count || !mayStartPhrase(words, i, index)) return null;
   let best: PhraseMatch<T> | null = null;
   const readings = readingsAt(words, i);
   for (let k = 0; k < readings.length; k++) {
@@ -364,7 +469,9 @@ export function matchPhrase<T>(
         reachedNodes[reachedTop] = node;
         reachedLasts[reachedTop++] = j;
       }
-      const nextWord = words.words[j + 1];
+      // Most names are one word long: a leaf needs the next word neither cut out nor looked up.
+      if (node.next.size === 0) break;
+      const nextWord = wordAt(words, j + 1);
       if (nextWord === undefined || !joined(words, j)) break;
       node = node.next.get(nextWord);
       j++;
@@ -565,7 +672,7 @@ function wordBefore(words: Words, i: number): string | null {
   if (i === 0) return null;
   const between = words.doc.text.slice(words.ends[i - 1], words.starts[i]);
   if (between.trim() !== '') return null;
-  const word = words.words[i - 1] as string;
+  const word = wordAt(words, i - 1) as string;
   return word.length > 2 && (word[0] === 'و' || word[0] === 'ف') && isArabicLetter(word.charCodeAt(1))
     ? word.slice(1)
     : word;
@@ -583,7 +690,7 @@ function hasCue(
   if (previousPlaceEnd >= 0 && /^[\s،,]{1,3}$/.test(gap) && /^و?$/.test(match.clitic)) return true;
   const before = wordBefore(words, match.first);
   if (before !== null && nouns.has(before)) return true;
-  const after = words.words[match.last + 1];
+  const after = wordAt(words, match.last + 1);
   if (after !== undefined && followers.has(after) && words.doc.text[match.end] === ' ') return true;
   if (cue === 'strong') return false;
   if (/[بل]$/.test(match.clitic)) return true;
@@ -644,7 +751,7 @@ export function recognizePlaces(doc: Folded): PlaceMention[] {
   let previousPlaceEnd = -1;
   const accept = (m: PhraseMatch<PlaceValue>) => acceptPlace(words, m, previousPlaceEnd);
   let i = 0;
-  while (i < words.words.length) {
+  while (i < words.count) {
     const match = matchPhrase(index, words, i, accept);
     if (!match) {
       i++;

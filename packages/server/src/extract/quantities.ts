@@ -18,7 +18,7 @@ import {
 } from './lexicon/units.js';
 import { type Folded, fold, originalSpan } from './normalize.js';
 import { isLetterCode, isSpaceCode } from './numbers.js';
-import { HASH_SEED, hashDone, hashStep, WordTable } from './tokens.js';
+import { HASH_SEED, HashFilter, hashDone, hashRange, hashStep, WordTable } from './tokens.js';
 import type { Lang, NumberMention, QuantityMention } from './types.js';
 
 interface UnitReading {
@@ -38,18 +38,31 @@ interface PhraseTable<T> {
   /** The same entries, read in place where the text has single spaces (nearly always). */
   inPlace: WordTable<T>;
   maxTokens: number;
+  /**
+   * The hashes of the entries' openings (their first token, their first two, and so on), and of their
+   * last tokens as `phraseBefore` reads them: most places a phrase is looked for start (or end) none,
+   * and one token tells; after a unit, the second token mostly tells that the phrase is over.
+   */
+  openings: HashFilter;
+  lastTokens: HashFilter;
 }
 
 function phraseTable<T>(pairs: Iterable<readonly [string, T]>): PhraseTable<T> {
   const entries = new Map<string, T>();
+  const openings = new HashFilter();
+  const lastTokens = new HashFilter();
   let maxTokens = 1;
   for (const [form, value] of pairs) {
     const key = fold(form);
     if (entries.has(key)) continue;
     entries.set(key, value);
-    maxTokens = Math.max(maxTokens, tokenEnds(key, 0, Number.POSITIVE_INFINITY).length);
+    const ends = tokenEnds(key, 0, Number.POSITIVE_INFINITY);
+    maxTokens = Math.max(maxTokens, ends.length);
+    for (const end of ends) openings.add(hashRange(key, 0, end));
+    const lastStart = lastTokenStart(key, key.length);
+    if (lastStart >= 0) lastTokens.add(hashRange(key, lastStart, key.length));
   }
-  return { entries, inPlace: new WordTable(entries), maxTokens };
+  return { entries, inPlace: new WordTable(entries), maxTokens, openings, lastTokens };
 }
 
 const collapse = (text: string): string => (text.includes('  ') ? text.replace(/ +/g, ' ') : text);
@@ -91,6 +104,19 @@ function tokenEnds(text: string, at: number, limit: number): number[] {
   return ends;
 }
 
+/**
+ * The start of the token that ends at `end`, read backwards as `phraseBefore` reads it (a run of letters,
+ * else one character), or -1 at a space or the start of the text.
+ */
+function lastTokenStart(text: string, end: number): number {
+  if (end <= 0) return -1;
+  const code = text.charCodeAt(end - 1);
+  if (isSpaceCode(code)) return -1;
+  let start = end - 1;
+  if (isLetterCode(code)) while (start > 0 && isLetterCode(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
 /** Token ends for `phraseAt`, which calls nothing that needs them in turn: one buffer serves every call. */
 const phraseEnds = new Int32Array(64);
 const phraseHashes = new Int32Array(64);
@@ -100,25 +126,25 @@ function phraseAt<T>(table: PhraseTable<T>, text: string, at: number): { value: 
   const limit = Math.min(table.maxTokens, phraseEnds.length);
   let found = 0;
   let cursor = at;
+  // Every candidate starts at `at`, so one running hash serves them all.
+  let hash = HASH_SEED;
+  // Where a run of spaces first appears: a candidate reaching past it goes to `entryOf`, which reads the
+  // run as one space.
+  let doubleSpace = Number.POSITIVE_INFINITY;
   while (found < limit) {
     const end = tokenEnd(text, cursor);
     if (end < 0) break;
-    phraseEnds[found++] = end;
+    for (let i = cursor; i < end; i++) hash = hashStep(hash, text.charCodeAt(i));
+    phraseEnds[found] = end;
+    phraseHashes[found++] = hashDone(hash);
+    // No entry opens with the tokens read so far: no longer candidate is one either.
+    if (doubleSpace === Number.POSITIVE_INFINITY && !table.openings.mayHave(hashDone(hash))) break;
     cursor = end;
-    while (text.charCodeAt(cursor) === 0x20 || text.charCodeAt(cursor) === 0x09) cursor++;
-  }
-  if (found === 0) return null;
-  // Every candidate starts at `at`, so one pass hashes them all; a run of spaces sends the longer ones
-  // to `entryOf`, which reads them as one space.
-  let hash = HASH_SEED;
-  let doubleSpace = Number.POSITIVE_INFINITY;
-  let k = 0;
-  for (let i = at; k < found; i++) {
-    if (i === phraseEnds[k]) phraseHashes[k++] = hashDone(hash);
-    if (k === found) break;
-    const code = text.charCodeAt(i);
-    if (code === 0x20 && i > at && text.charCodeAt(i - 1) === 0x20 && doubleSpace > i) doubleSpace = i;
-    hash = hashStep(hash, code);
+    for (let code = text.charCodeAt(cursor); code === 0x20 || code === 0x09; code = text.charCodeAt(cursor)) {
+      if (code === 0x20 && text.charCodeAt(cursor - 1) === 0x20 && doubleSpace > cursor) doubleSpace = cursor;
+      hash = hashStep(hash, code);
+      cursor++;
+    }
   }
   for (let count = found; count > 0; count--) {
     const end = phraseEnds[count - 1] as number;
@@ -135,6 +161,15 @@ function phraseAt<T>(table: PhraseTable<T>, text: string, at: number): { value: 
 function phraseBefore<T>(table: PhraseTable<T>, text: string, at: number): T | null {
   let end = at;
   while (end > 0 && text[end - 1] === ' ') end--;
+  // Every candidate ends with the last token; a one-token candidate may also have lost a clitic.
+  const lastStart = lastTokenStart(text, end);
+  if (lastStart < 0) return null;
+  const lastClitic = cliticAt(text, lastStart, end);
+  if (
+    !table.lastTokens.mayHave(hashRange(text, lastStart, end)) &&
+    !(lastClitic > 0 && table.lastTokens.mayHave(hashRange(text, lastStart + lastClitic, end)))
+  )
+    return null;
   const starts: number[] = [];
   let cursor = end;
   while (starts.length < table.maxTokens && cursor > 0) {
@@ -164,8 +199,12 @@ function cliticLength(word: string): number {
   return cliticAt(word, 0, word.length);
 }
 
+/** The letters every clitic starts with: و ف ب ل ك. */
+const CLITIC_STARTS = new Set(CLITICS.map((clitic) => clitic.charCodeAt(0)));
+
 /** The length of a clitic opening `text[start, end)`, leaving at least two letters. */
 function cliticAt(text: string, start: number, end: number): number {
+  if (!CLITIC_STARTS.has(text.charCodeAt(start))) return 0;
   for (const clitic of CLITICS)
     if (text.startsWith(clitic, start) && end - start > clitic.length + 1) return clitic.length;
   return 0;
@@ -313,7 +352,15 @@ function unitAfter(doc: Folded, at: number): UnitMatch | null {
   return bare && bare.reading.count !== 'one' ? bare : null;
 }
 
+/** Arabic letters, digits and spaces never end a currency written before a number: no need to read back. */
+function mayEndCurrency(code: number): boolean {
+  return !((code >= 0x621 && code <= 0x64a) || isDigitCode(code) || isSpaceCode(code));
+}
+
 function currencyBefore(doc: Folded, numberStart: number): { reading: UnitReading; start: number } | null {
+  // `BEFORE_NUMBER` ends on a sign or a code, then at most one space.
+  const last = doc.text.charCodeAt(numberStart - 1) === 0x20 ? numberStart - 2 : numberStart - 1;
+  if (last < 0 || !mayEndCurrency(doc.text.charCodeAt(last))) return null;
   const window = doc.text.slice(Math.max(0, numberStart - 8), numberStart);
   const match = BEFORE_NUMBER.exec(window);
   if (!match) return null;
@@ -447,13 +494,12 @@ interface Placed {
 
 export function recognizeQuantities(doc: Folded, numbers: NumberMention[], lang: Lang): QuantityMention[] {
   const text = doc.text;
-  const placed: Placed[] = numbers.map((number, index) => ({
-    start: foldedIndex(doc, number.start),
-    end: foldedIndex(doc, number.end),
-    value: number.value,
-    text: fold(number.text),
-    index,
-  }));
+  const placed: Placed[] = numbers.map((number, index) => {
+    const start = foldedIndex(doc, number.start);
+    const end = foldedIndex(doc, number.end);
+    // The folded text between the folded offsets is the number's text folded: no need to fold it again.
+    return { start, end, value: number.value, text: text.slice(start, end), index };
+  });
   const numbersAt = new Map(placed.map((number) => [number.start, number]));
   const candidates: Candidate[] = [];
   const consumed = new Set<number>();
@@ -557,18 +603,12 @@ function unitThenOne(doc: Folded, placed: readonly Placed[], unitOf: Map<number,
 function duals(doc: Folded, lang: Lang): Candidate[] {
   const found: Candidate[] = [];
   const text = doc.text;
-  let at = 0;
-  while (at < text.length) {
-    if (!isLetterCode(text.charCodeAt(at))) {
-      at++;
-      continue;
-    }
-    let end = at + 1;
-    while (end < text.length && isLetterCode(text.charCodeAt(end))) end++;
-    const wordStart = at;
-    at = end;
-    // Every dual ends in «ن» (-ān, -ayn): other words need no lookup.
-    if (text.charCodeAt(end - 1) !== 0x646) continue;
+  // Every dual ends in «ن» (-ān, -ayn): only the words that end on one are read, found by searching for it.
+  for (let nun = text.indexOf('ن'); nun >= 0; nun = text.indexOf('ن', nun + 1)) {
+    const end = nun + 1;
+    if (end < text.length && isLetterCode(text.charCodeAt(end))) continue;
+    let wordStart = nun;
+    while (wordStart > 0 && isLetterCode(text.charCodeAt(wordStart - 1))) wordStart--;
     const dual = unitWord(text.slice(wordStart, end), DUAL_READINGS);
     if (!dual) continue;
     const start = wordStart + dual.clitic;

@@ -3,6 +3,7 @@
  * (an event's date, place and claimant must share one), so a false split costs more than a missed one:
  * when in doubt, do not split.
  */
+import { codeTable } from './tokens.js';
 
 export interface Range {
   start: number;
@@ -236,21 +237,48 @@ function trimmed(text: string, start: number, end: number): Range {
   return { start, end };
 }
 
-function splitSentences(text: string, lineStart: number, lineEnd: number, out: Range[]): void {
-  // Where each closing quote last occurs in the line: an opening quote with no closer after it quotes nothing.
+/** What `isLineBreak` accepts, as a pattern. */
+const LINE_BREAK = /[\n\v\f\r\x85\u2028\u2029]/g;
+
+/** Characters that neither open a quotation nor stop a sentence: most of a text, passed over at once. */
+const ORDINARY = codeTable((code) => !isOpeningQuote(code) && !isTerminator(code));
+
+/** A run of `ORDINARY` characters, stopping at a line break too (so that it never leaves the line). */
+const ORDINARY_RUN = /[^.!?\u061f\u061b\u06d4\u2026\u00ab\u201c\u201e"\n\v\f\r\x85\u2028\u2029]*/y;
+
+/** Where each closing quote last occurs in the line: an opening quote with no closer after it quotes nothing. */
+function lastClosingQuotes(text: string, lineStart: number, lineEnd: number): Map<number, number> {
   const lastClose = new Map<number, number>();
   for (let i = lineStart; i < lineEnd; i++) {
     const code = text.charCodeAt(i);
     if (code === 0xbb || code === 0x201d || code === 0x201c || code === 0x22) lastClose.set(code, i);
   }
+  return lastClose;
+}
+
+function splitSentences(text: string, lineStart: number, lineEnd: number, out: Range[]): void {
+  // Read when the line's first opening quote is met: most lines have none.
+  let lastClose: Map<number, number> | null = null;
   let start = lineStart;
   let hasLetter = false;
   let i = lineStart;
   while (i < lineEnd) {
     const code = text.charCodeAt(i);
-    // Most characters are letters: only the four opening quotes need the map.
+    if (ORDINARY[code] === 1) {
+      if (!hasLetter) {
+        hasLetter = isLetter(code);
+        i++;
+        continue;
+      }
+      // With a letter seen, nothing matters before the next stop or opening quote: skip to it at once.
+      ORDINARY_RUN.lastIndex = i + 1;
+      ORDINARY_RUN.test(text);
+      i = Math.min(ORDINARY_RUN.lastIndex, lineEnd);
+      continue;
+    }
     const close = isOpeningQuote(code) ? QUOTES.get(code) : undefined;
-    if (close !== undefined && (lastClose.get(close) ?? -1) > i) {
+    if (close !== undefined) lastClose ??= lastClosingQuotes(text, lineStart, lineEnd);
+    if (close !== undefined && (lastClose?.get(close) ?? -1) > i) {
       const at = text.indexOf(String.fromCharCode(close), i + 1);
       for (let k = i + 1; k < at && !hasLetter; k++) hasLetter = isLetter(text.charCodeAt(k));
       // A quote that closes on a stop («…انتهى."») ends the sentence with it.
@@ -294,14 +322,16 @@ export function segment(text: string): Segments {
   const paragraphs: Range[] = [];
   const sentences: Range[] = [];
   let lineStart = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i < text.length && !isLineBreak(text.charCodeAt(i))) continue;
-    const line = trimmed(text, lineStart, i);
+  // The pattern's compiled scan finds the next break faster than a loop over the characters.
+  LINE_BREAK.lastIndex = 0;
+  while (lineStart <= text.length) {
+    const lineEnd = LINE_BREAK.exec(text)?.index ?? text.length;
+    const line = trimmed(text, lineStart, lineEnd);
     if (line.end > line.start) {
       paragraphs.push(line);
       splitSentences(text, line.start, line.end, sentences);
     }
-    lineStart = i + 1;
+    lineStart = lineEnd + 1;
   }
   return { paragraphs, sentences };
 }

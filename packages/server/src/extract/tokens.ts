@@ -114,3 +114,25 @@ export function codeTable(test: (code: number) => boolean): Uint8Array {
   for (let code = 0; code < 0x10000; code++) if (test(code)) table[code] = 1;
   return table;
 }
+
+/**
+ * What several stages derive from one document (its tokens, its words), computed once: the stages of
+ * `extract` read a document one after another, so the last document's value is the one asked for again.
+ *
+ * Not a WeakMap: V8's young-generation collections keep a WeakMap's values alive, so every document's
+ * tokens survived them and were copied and promoted, and collecting them cost more than computing them.
+ */
+export class LastDocument<K extends object, V> {
+  private key: K | null = null;
+  private value: V | null = null;
+
+  constructor(private readonly compute: (key: K) => V) {}
+
+  of(key: K): V {
+    if (this.key !== key || this.value === null) {
+      this.value = this.compute(key);
+      this.key = key;
+    }
+    return this.value;
+  }
+}
