@@ -30,6 +30,7 @@ import {
 import { type Folded, fold, originalSpan } from './normalize.js';
 import {
   codeTable,
+  detachedCopy,
   HASH_SEED,
   HashFilter,
   hashAfter,
@@ -330,9 +331,10 @@ const READINGS_LIMIT = 100_000;
 function readingsOf(word: string): Reading[] {
   let readings = READINGS.get(word);
   if (readings === undefined) {
-    readings = [{ stem: word, clitic: '' }, ...cliticStems(word)];
+    const kept = detachedCopy(word);
+    readings = [{ stem: kept, clitic: '' }, ...cliticStems(kept)];
     if (READINGS.size >= READINGS_LIMIT) READINGS.clear();
-    READINGS.set(word, readings);
+    READINGS.set(kept, readings);
   }
   return readings;
 }

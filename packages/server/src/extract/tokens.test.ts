@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LastDocument } from './tokens.js';
+import { detachedCopy, LastDocument } from './tokens.js';
 
 describe('LastDocument', () => {
   it('computes a value once for the document asked for again, and anew for another', () => {
@@ -22,5 +22,13 @@ describe('LastDocument', () => {
     const texts = new LastDocument((doc: { text: string }) => ({ text: doc.text }));
     const first = texts.of({ text: 'same' });
     expect(texts.of({ text: 'same' })).not.toBe(first);
+  });
+});
+
+describe('detachedCopy', () => {
+  it('gives the same text, lone surrogates and Arabic included', () => {
+    for (const text of ['', 'حلب', 'Deir ez-Zor', '\uD800x', 'لللللللللللللللللللل']) {
+      expect(detachedCopy(text)).toBe(text);
+    }
   });
 });

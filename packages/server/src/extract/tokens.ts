@@ -7,6 +7,8 @@
  * `startsWith`, so a miss allocates nothing.
  */
 
+import { Buffer } from 'node:buffer';
+
 export const HASH_SEED = 0x811c9dc5 | 0;
 
 /** Hashes are kept to 30 bits: V8 stores those as small integers, so a Map keyed by them allocates nothing. */
@@ -113,6 +115,14 @@ export function codeTable(test: (code: number) => boolean): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let code = 0; code < 0x10000; code++) if (test(code)) table[code] = 1;
   return table;
+}
+
+/**
+ * A copy of `text` that shares no memory with the string it was cut from. V8 keeps a long slice as a
+ * view of its parent, so a word kept in a process-wide cache would keep its whole document alive.
+ */
+export function detachedCopy(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 /**
