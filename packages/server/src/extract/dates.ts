@@ -319,6 +319,8 @@ interface Form {
   form: string;
   key: string;
   clitic: number;
+  /** The readers that may start at the word (`READERS`), set once they are built. */
+  readers: number;
 }
 
 /** FNV-1a over UTF-16 units, one step per character, so the tokenizer hashes while it scans. */
@@ -336,16 +338,16 @@ function hashStep(hash: number, code: number): number {
  */
 function buildForms(): Map<number, Form[]> {
   const forms = new Map<string, Form>();
-  for (const word of KNOWN) forms.set(word, { form: word, key: word, clitic: 0 });
+  for (const word of KNOWN) forms.set(word, { form: word, key: word, clitic: 0, readers: 0 });
   for (const word of KNOWN) {
     if (word.length < 2) continue;
     for (const clitic of CLITICS) {
       const glued = clitic + word;
-      if (!forms.has(glued)) forms.set(glued, { form: glued, key: word, clitic: clitic.length });
+      if (!forms.has(glued)) forms.set(glued, { form: glued, key: word, clitic: clitic.length, readers: 0 });
       // «للعام», «وللشهر»: the article's alif drops after «ل».
       const elided = clitic + word.slice(1);
       if (clitic.endsWith('ل') && word.startsWith('ال') && !forms.has(elided)) {
-        forms.set(elided, { form: elided, key: word, clitic: clitic.length - 1 });
+        forms.set(elided, { form: elided, key: word, clitic: clitic.length - 1, readers: 0 });
       }
     }
   }
@@ -389,10 +391,13 @@ interface Tokens {
   kind: Uint8Array;
   start: Int32Array;
   end: Int32Array;
+  /** Runs on past the text's tokens, with '' there: read it by index, not by length. */
   key: string[];
   clitic: Uint8Array;
   /** The value of a number (0 for the rest). */
   value: Float64Array;
+  /** The readers that may start at the token (`READERS`; those of any number): most tokens start none. */
+  readers: Uint16Array;
   /** 1 when a line break (or the text's start) lies between a token and the one before it. */
   line: Uint8Array;
 }
@@ -404,6 +409,8 @@ interface Tokens {
  * tokens only, so nothing reads them once the next document has overwritten the buffers.
  */
 let scratch = scratchTokens(2048);
+/** How many entries of `scratch.key` the last text wrote: the next one clears those it does not overwrite. */
+let keysWritten = 0;
 
 function scratchTokens(capacity: number): Tokens {
   return {
@@ -413,6 +420,7 @@ function scratchTokens(capacity: number): Tokens {
     key: new Array<string>(capacity).fill(''),
     clitic: new Uint8Array(capacity),
     value: new Float64Array(capacity),
+    readers: new Uint16Array(capacity),
     line: new Uint8Array(capacity),
   };
 }
@@ -425,6 +433,7 @@ function grownScratch(count: number): Tokens {
   for (let k = 0; k < count; k++) larger.key[k] = scratch.key[k] as string;
   larger.clitic.set(scratch.clitic.subarray(0, count));
   larger.value.set(scratch.value.subarray(0, count));
+  larger.readers.set(scratch.readers.subarray(0, count));
   larger.line.set(scratch.line.subarray(0, count));
   return larger;
 }
@@ -491,8 +500,10 @@ function tokenize(doc: Folded): Tokens {
     let key = '';
     let clitic = 0;
     let value = 0;
+    let readers = 0;
     if (isDigit(code)) {
       kind = NUMBER;
+      readers = NUMBER_READERS;
       for (; i < length && isDigit(codes[i] as number); i++) value = value * 10 + (codes[i] as number) - 48;
     } else if (isLetter(code)) {
       kind = WORD;
@@ -506,6 +517,7 @@ function tokenize(doc: Folded): Tokens {
       if (form) {
         key = form.key;
         clitic = form.clitic;
+        readers = form.readers;
       }
     } else {
       key = text.charAt(i++);
@@ -520,17 +532,22 @@ function tokenize(doc: Folded): Tokens {
     columns.key[count] = key;
     columns.clitic[count] = clitic;
     columns.value[count] = value;
+    columns.readers[count] = readers;
     columns.line[count] = line;
     count++;
     line = 0;
   }
+  columns.key.fill('', count, keysWritten);
+  keysWritten = count;
   return {
     kind: columns.kind.subarray(0, count),
     start: columns.start.subarray(0, count),
     end: columns.end.subarray(0, count),
-    key: columns.key.slice(0, count),
+    // Not a copy: the keys past `count` were cleared, so the shared array reads as this text's alone.
+    key: columns.key,
     clitic: columns.clitic.subarray(0, count),
     value: columns.value.subarray(0, count),
+    readers: columns.readers.subarray(0, count),
     line: columns.line.subarray(0, count),
   };
 }
@@ -645,6 +662,11 @@ class Reader {
 
   value(i: number): number {
     return this.tokens.value[i] ?? Number.NaN;
+  }
+
+  /** The readers that may start at token `i`: 0 for most. */
+  readers(i: number): number {
+    return this.tokens.readers[i] ?? 0;
   }
 
   digits(i: number): number {
@@ -1038,8 +1060,11 @@ function dayMonthAt(r: Reader, i: number): Read<DateRead> | null {
 }
 
 /** «يوليو 13», «سبتمبر10», «يناير-1», "July 24, 2021"; an ordinal day only with a year after it. */
-function monthDayAt(r: Reader, i: number): Read<DateRead> | null {
-  const month = monthNameAt(r, i);
+function monthDayAt(
+  r: Reader,
+  i: number,
+  month: Read<MonthRead> | null = monthNameAt(r, i),
+): Read<DateRead> | null {
   if (!month) return null;
   let j = month.end;
   if (r.isPunct(j, '-') && r.touches(j)) j++;
@@ -1064,10 +1089,15 @@ function connectorAt(r: Reader, i: number): number | null {
 
 /**
  * Day ranges: «11- و12 تشرين الثاني من عام 2020», «13 الى 15 تموز», «3 آذار إلى 5 نيسان 2021»,
- * «يوليو 13-15», "11–12 November 2020", "July 13-15, 2021".
+ * «يوليو 13-15», "11–12 November 2020", "July 13-15, 2021". Read from what `monthNameAt` and `dayMonthAt`
+ * found at `i`.
  */
-function dayRangeAt(r: Reader, i: number): Hit | null {
-  const monthFirst = monthNameAt(r, i);
+function dayRangeAt(
+  r: Reader,
+  i: number,
+  monthFirst: Read<MonthRead> | null,
+  dayMonth: Read<DateRead> | null,
+): Hit | null {
   if (monthFirst) {
     const from = dayAt(r, monthFirst.end, false);
     const link = from && connectorAt(r, from.end);
@@ -1077,8 +1107,7 @@ function dayRangeAt(r: Reader, i: number): Hit | null {
     const end = whenOf(monthFirst.value, to.value, tail?.value);
     return { start: i, end: tail?.end ?? to.end, spec: rangeOf({ ...end, day: from.value }, end) };
   }
-  const first = dayMonthAt(r, i);
-  let from: Read<When> | null = first ? { end: first.end, value: first.value.w } : null;
+  let from: Read<When> | null = dayMonth ? { end: dayMonth.end, value: dayMonth.value.w } : null;
   if (!from) {
     const day = dayAt(r, i);
     from = day ? { end: day.end, value: when({ day: day.value }) } : null;
@@ -1706,9 +1735,12 @@ function writtenDate(start: number, read: Read<DateRead> | null): Hit | null {
 /** A date with a day: a written date, a range of days or a numeric date. */
 function dateAt(r: Reader, i: number, anchorYear: number): Hit | null {
   let best = numericAt(r, i, anchorYear) ?? soleDayAt(r, i);
-  best = longer(best, writtenDate(i, dayMonthAt(r, i)));
-  best = longer(best, writtenDate(i, monthDayAt(r, i)));
-  best = longer(best, dayRangeAt(r, i));
+  // A range starts as a day and month or as a month name does: each is read once, for both readers.
+  const dayMonth = dayMonthAt(r, i);
+  const month = monthNameAt(r, i);
+  best = longer(best, writtenDate(i, dayMonth));
+  best = longer(best, writtenDate(i, monthDayAt(r, i, month)));
+  best = longer(best, dayRangeAt(r, i, month, dayMonth));
   return longer(best, dayOfMonthAt(r, i));
 }
 
@@ -1799,12 +1831,13 @@ function buildReaders(): Map<string, number> {
 }
 
 const READERS = buildReaders();
+/** Any number may start a date, a year or a count of days ago. */
+const NUMBER_READERS = DATE | YEAR | AGO;
+// The tokenizer reads a word's readers off its form: one lookup per form, here, not one per token.
+for (const bucket of FORMS.values()) for (const form of bucket) form.readers = READERS.get(form.key) ?? 0;
 
 function parseAt(r: Reader, i: number, anchorYear: number): Hit | null {
-  let readers: number;
-  if (r.isNumber(i)) readers = DATE | YEAR | AGO;
-  else if (r.isWord(i) && r.key(i) !== '') readers = READERS.get(r.key(i)) ?? 0;
-  else return null;
+  const readers = r.readers(i);
   if (readers === 0) return null;
   let best: Hit | null = null;
   if (readers & DATE) best = dateAt(r, i, anchorYear);
@@ -2229,11 +2262,32 @@ interface Reading {
   end: number;
 }
 
+/** Where the last `readAll` stopped, and what it had read by then. */
+interface ReadSoFar {
+  tokens: Tokens;
+  anchorYear: number;
+  until: number;
+  /** The token it stopped at. */
+  next: number;
+  readings: readonly Reading[];
+}
+
+/**
+ * `statedPublicationDate` reads a text's opening, and `recognizeDates` then reads the whole text against
+ * the same year (unless the opening moved it): it goes on from where the first stopped.
+ */
+let lastRead: ReadSoFar | null = null;
+
 /** The readings of the text, left to right, up to the token that starts after folded offset `until`. */
-function readAll(r: Reader, anchorYear: number, until = Number.POSITIVE_INFINITY): Reading[] {
-  const readings: Reading[] = [];
-  for (let i = 0; i < r.count && r.start(i) <= until; ) {
-    const hit = parseAt(r, i, anchorYear);
+function readAll(r: Reader, anchorYear: number, until = Number.POSITIVE_INFINITY): readonly Reading[] {
+  const last = lastRead;
+  const resume =
+    last !== null && last.tokens === r.tokens && last.anchorYear === anchorYear && last.until <= until;
+  const readings: Reading[] = resume ? [...last.readings] : [];
+  let i = resume ? last.next : 0;
+  while (i < r.count && r.start(i) <= until) {
+    // Most tokens start no reading: those need no call.
+    const hit = r.readers(i) === 0 ? null : parseAt(r, i, anchorYear);
     if (!hit || hit.end <= hit.start) {
       i++;
       continue;
@@ -2241,6 +2295,7 @@ function readAll(r: Reader, anchorYear: number, until = Number.POSITIVE_INFINITY
     readings.push({ hit, start: r.start(hit.start) + r.clitic(hit.start), end: r.end(hit.end - 1) });
     i = hit.end;
   }
+  lastRead = { tokens: r.tokens, anchorYear, until, next: i, readings };
   return readings;
 }
 
@@ -2310,7 +2365,7 @@ export function statedPublicationDate(
   }
   // Only the words that can lead a date («أمس», «اليوم», "yesterday") need reading for the rest.
   for (let i = 0; i < r.count; i++) {
-    const hit = (READERS.get(r.key(i)) ?? 0) & LEAD ? leadAt(r, i, anchorYear) : null;
+    const hit = r.readers(i) & LEAD ? leadAt(r, i, anchorYear) : null;
     const reading = hit && { hit, start: r.start(hit.start) + r.clitic(hit.start), end: r.end(hit.end - 1) };
     const found = reading && hit.lead !== undefined ? stated(reading, hit.lead) : null;
     if (found) return found;

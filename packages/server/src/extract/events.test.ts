@@ -247,4 +247,13 @@ describe('recognizeEvents', () => {
     expect(meetings).toHaveLength(1);
     expect(meetings[0]).toMatchObject({ date: '2024-03-12', place: 'Amman', participants: ['World Bank'] });
   });
+
+  it('cuts words by its own letters where places.ts cuts them otherwise («ٮ», «×»)', () => {
+    // places.ts takes «ٮ» for a letter and «×» for none; the words places.ts cut serve only texts with neither.
+    expect(events('وقالت المنظمة إن شاحنات وصلتٮ إلى إدلب.', {}).map((event) => event.type)).toEqual([
+      'delivery',
+    ]);
+    expect(events('The convoy×arrived in Idlib.', {})).toEqual([]);
+    expect(events('The convoy arrived in Idlib.', {}).map((event) => event.type)).toEqual(['delivery']);
+  });
 });

@@ -10,6 +10,7 @@
 import countries from 'i18n-iso-countries';
 import type { Folded } from './normalize.ts';
 import { fold } from './normalize.ts';
+import { isWordCode as isPlaceWordCode, wordsOf } from './places.ts';
 import type { Range } from './segment.ts';
 import { codeTable, HashFilter } from './tokens.ts';
 import type {
@@ -396,34 +397,90 @@ interface Hit {
 }
 
 /**
- * Every lexicon word of the document, in order: each word is read once, its hash looked up, and the
- * longest form starting there (a phrase may go on over the next words) that ends where a word ends wins.
+ * Units of folded text that this file's word class and places.ts's disagree on (places.ts also takes
+ * «ٮ» and «ٯ» for letters, and not «×» or «÷»; the capitals it takes never survive folding). A text
+ * without any of them is cut into the same words by both, so the words places.ts has cut and hashed
+ * already serve here; a text with one is cut again with this file's class.
  */
-function findWords(doc: Folded): Hit[] {
+const DISAGREEING: readonly string[] = (() => {
+  const units: string[] = [];
+  for (let code = 0; code < 0x10000; code++) {
+    if (isWordCode(code) === isPlaceWordCode(code)) continue;
+    const unit = String.fromCharCode(code);
+    if (fold(unit) === unit) units.push(unit);
+  }
+  return units;
+})();
+
+interface WordRuns {
+  count: number;
+  starts: Int32Array;
+  ends: Int32Array;
+  /** FNV-1a of each word, as `hashOf` gives it. */
+  hashes: Int32Array;
+}
+
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+let scratchHashes = new Int32Array(1024);
+
+/** The words of a folded text by this file's word class, in buffers reused from one document to the next. */
+function wordRuns(doc: Folded): WordRuns {
   const text = doc.text;
+  if (!DISAGREEING.some((unit) => text.includes(unit))) return wordsOf(doc);
   const codes = doc.codes;
-  const map = doc.toOriginal;
-  const length = text.length;
-  const hits: Hit[] = [];
+  const length = codes.length;
+  let count = 0;
   let i = 0;
   while (i < length) {
     if (!isWordCode(codes[i] as number)) {
       i++;
       continue;
     }
+    const start = i;
     let hash = 0x811c9dc5;
-    let end = i;
-    while (end < length) {
-      const code = codes[end] as number;
+    for (; i < length; i++) {
+      const code = codes[i] as number;
       if (!isWordCode(code)) break;
       hash = Math.imul(hash ^ code, 0x01000193);
-      end++;
     }
-    const key = hash & SMALL_INTEGER;
+    if (count === scratchStarts.length) {
+      const grow = (from: Int32Array) => {
+        const to = new Int32Array(count * 2);
+        to.set(from);
+        return to;
+      };
+      scratchStarts = grow(scratchStarts);
+      scratchEnds = grow(scratchEnds);
+      scratchHashes = grow(scratchHashes);
+    }
+    scratchStarts[count] = start;
+    scratchEnds[count] = i;
+    scratchHashes[count] = hash & SMALL_INTEGER;
+    count++;
+  }
+  return { count, starts: scratchStarts, ends: scratchEnds, hashes: scratchHashes };
+}
+
+/**
+ * Every lexicon word of the document, in order: each word's hash is looked up, and the longest form
+ * starting there (a phrase may go on over the next words) that ends where a word ends wins.
+ */
+function findWords(doc: Folded): Hit[] {
+  const text = doc.text;
+  const codes = doc.codes;
+  const map = doc.toOriginal;
+  const length = text.length;
+  const { count, starts, ends, hashes } = wordRuns(doc);
+  const hits: Hit[] = [];
+  let w = 0;
+  while (w < count) {
+    const i = starts[w] as number;
+    const key = hashes[w] as number;
     const candidates = formFilter.mayHave(key) ? forms.get(key) : undefined;
     let matched: Form | undefined;
     if (candidates) {
-      const wordLength = end - i;
+      const wordLength = (ends[w] as number) - i;
       for (const form of candidates) {
         const formEnd = i + form.text.length;
         if (formEnd < length && isWordCode(codes[formEnd] as number)) continue;
@@ -436,23 +493,24 @@ function findWords(doc: Folded): Hit[] {
         }
       }
     }
-    if (matched) {
-      const formEnd = i + matched.text.length;
-      const start = map[i] as number;
-      const originalEnd = (map[formEnd - 1] as number) + 1;
-      for (const role of matched.entry.roles)
-        hits.push({
-          role,
-          start,
-          end: originalEnd,
-          foldedStart: i,
-          foldedEnd: formEnd,
-          clitic: matched.entry.clitic,
-        });
-      i = formEnd;
-    } else {
-      i = end;
+    if (!matched) {
+      w++;
+      continue;
     }
+    const formEnd = i + matched.text.length;
+    const start = map[i] as number;
+    const originalEnd = (map[formEnd - 1] as number) + 1;
+    for (const role of matched.entry.roles)
+      hits.push({
+        role,
+        start,
+        end: originalEnd,
+        foldedStart: i,
+        foldedEnd: formEnd,
+        clitic: matched.entry.clitic,
+      });
+    // A form ends where a word ends: reading goes on at the first word after it.
+    while (w < count && (starts[w] as number) < formEnd) w++;
   }
   return hits;
 }
@@ -855,7 +913,7 @@ export function recognizeEvents(input: EventInput): EventMention[] {
     const range = sentences[s] as Range;
     const hits = hitGroups[s] as Hit[];
     const organizations = organizationGroups[s] as OrganizationMention[];
-    if (active.length > 0) active = active.filter((b) => s - b.last <= REACH);
+    if (active.some((b) => s - b.last > REACH)) active = active.filter((b) => s - b.last <= REACH);
     while (heading < headings.length && (headings[heading] as Range).end <= range.start) heading++;
     const isHeading = heading < headings.length && overlaps(headings[heading] as Range, range);
     if (isHeading || !hits.some(founds)) {
@@ -932,7 +990,10 @@ export function recognizeEvents(input: EventInput): EventMention[] {
       event.start = range.start;
       event.end = range.end;
       event.mentions = [{ start: range.start, end: range.end }];
-      const earlier = active.findLast((b) => sameGathering(b.event, event));
+      // Only gatherings are reported twice (`sameGathering`): other events need no search.
+      const earlier = isGathering(event.type)
+        ? active.findLast((b) => sameGathering(b.event, event))
+        : undefined;
       if (earlier) {
         merge(earlier.event, event, range);
         earlier.last = s;

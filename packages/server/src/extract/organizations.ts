@@ -24,11 +24,13 @@ import {
 import { type Folded, fold, originalSpan } from './normalize.js';
 import {
   addPhrase,
+  addPhraseStarts,
+  addWordStart,
   createPhraseIndex,
   joined,
   matchPhrase,
   matchPlace,
-  mayReadAs,
+  mayStartPhrase,
   type PhraseIndex,
   placeIndex,
   readingsAt,
@@ -36,7 +38,6 @@ import {
   wordAt,
   wordsOf,
 } from './places.js';
-import { HashFilter, hashRange } from './tokens.js';
 import type { OrganizationKind, OrganizationMention } from './types.js';
 
 interface Found {
@@ -59,9 +60,12 @@ interface Lexicon {
   purposes: PhraseIndex<string>;
   nationalitiesEn: PhraseIndex<Nationality>;
   nationalitiesAr: Map<string, ArabicNationalityForm>;
-  /** Every word an organization can start with: other words are passed over at once. */
-  starters: Set<string>;
-  starterFilter: HashFilter;
+  /**
+   * Where an organization may start: the starts of the phrases read at a word, and the head words read
+   * there («وزارة», "embassy"…). A word none of them may start, with the word after it, is passed over
+   * at once: "the" opens a few names, but rarely with the word that follows it.
+   */
+  starts: PhraseIndex<unknown>;
 }
 
 const MINISTRY = fold('وزارة');
@@ -80,7 +84,7 @@ function indexOf<T>(entries: Iterable<[string, T]>): PhraseIndex<T> {
 }
 
 function buildLexicon(): Lexicon {
-  const lexicon: Omit<Lexicon, 'starters' | 'starterFilter'> = {
+  const lexicon: Omit<Lexicon, 'starts'> = {
     named: indexOf(
       organizations.flatMap(({ name, kind, ar, en }) =>
         [...(ar ?? []), ...(en ?? [])].map((written): [string, { name: string; kind: OrganizationKind }] => [
@@ -106,19 +110,23 @@ function buildLexicon(): Lexicon {
     nationalitiesEn: indexOf(englishNationalityWords().map(({ word, nationality }) => [word, nationality])),
     nationalitiesAr: arabicNationalityForms(),
   };
-  const starters = new Set([
-    MINISTRY,
-    GOVERNMENT_HEAD,
-    ...EMBASSY_HEADS,
-    ...ENGLISH_HEADS,
-    ...[...placeIndex().root.next.keys()].filter((word) => word.charCodeAt(0) < 0x600),
-  ]);
-  for (const index of Object.values(lexicon)) {
-    if ('root' in index) for (const word of index.root.next.keys()) starters.add(word);
-  }
-  const starterFilter = new HashFilter();
-  for (const word of starters) starterFilter.add(hashRange(word, 0, word.length));
-  return { ...lexicon, starters, starterFilter };
+  // Exactly the indexes `organizationAt` matches at the word itself, and the heads it compares it with.
+  const starts = createPhraseIndex<unknown>();
+  const readAtTheWord: PhraseIndex<unknown>[] = [
+    lexicon.named,
+    lexicon.departmentsAr,
+    lexicon.bareDepartmentsAr,
+    lexicon.departmentsEn,
+    lexicon.bodiesAr,
+    lexicon.coordination,
+    lexicon.nationalitiesEn,
+  ];
+  for (const index of readAtTheWord) addPhraseStarts(starts, index);
+  // A place starts an organization only as an English country ("Russia's Defence Ministry").
+  addPhraseStarts(starts, placeIndex(), (place, firstWord) => place.isCountry && isLatin(firstWord));
+  for (const head of [MINISTRY, GOVERNMENT_HEAD, ...EMBASSY_HEADS, ...ENGLISH_HEADS])
+    addWordStart(starts, head);
+  return { ...lexicon, starts };
 }
 
 let lexiconCache: Lexicon | null = null;
@@ -408,15 +416,8 @@ function isLatin(word: string): boolean {
   return code < 0x0600;
 }
 
-function mayStartAt(words: Words, i: number): boolean {
-  const { starters, starterFilter } = lexicon();
-  if (!mayReadAs(words, i, starterFilter)) return false;
-  for (const { stem } of readingsAt(words, i)) if (starters.has(stem)) return true;
-  return false;
-}
-
 function organizationAt(words: Words, i: number): Found | null {
-  if (!mayStartAt(words, i)) return null;
+  if (!mayStartPhrase(words, i, lexicon().starts)) return null;
   const named = matchPhrase(lexicon().named, words, i);
   let best: Found | null = named
     ? { name: named.value.name, kind: named.value.kind, start: named.start, end: named.end, last: named.last }

@@ -50,6 +50,8 @@ export interface Words {
   count: number;
   starts: Int32Array;
   ends: Int32Array;
+  /** Each word's `hashRange`. */
+  hashes: Int32Array;
   /** Each word's text, cut out of the folded text when first asked for (`wordAt`): most words never are. */
   texts: (string | undefined)[];
   /** Each word's readings (itself, then without its clitics), filled when first asked for. */
@@ -79,7 +81,7 @@ function wordByRanges(code: number): boolean {
 
 const WORD_CODES = codeTable(wordByRanges);
 
-function isWordCode(code: number): boolean {
+export function isWordCode(code: number): boolean {
   return WORD_CODES[code] === 1;
 }
 
@@ -153,16 +155,29 @@ function splitWords(text: string): string[] {
   return words;
 }
 
+/**
+ * The texts and readings cut out of the last document's words: shared like the columns, and emptied for
+ * the next document (allocating two arrays of a few thousand slots per document fed the collector).
+ */
+const scratchTexts: (string | undefined)[] = [];
+const scratchReadings: (Reading[] | undefined)[] = [];
+
 const WORDS = new LastDocument((doc: Folded): Words => {
   const { starts, ends, hashes } = wordBounds(doc.codes);
   const count = starts.length;
+  scratchTexts.fill(undefined);
+  scratchReadings.fill(undefined);
+  // Grown slot by slot, never by a write past the end: a sparse array would turn into a slow dictionary.
+  while (scratchTexts.length < count) scratchTexts.push(undefined);
+  while (scratchReadings.length < count) scratchReadings.push(undefined);
   return {
     doc,
     count,
     starts,
     ends,
-    texts: new Array<string | undefined>(count),
-    readings: new Array<Reading[] | undefined>(count),
+    hashes,
+    texts: scratchTexts,
+    readings: scratchReadings,
     stemHashes: stemHashesOf(doc.text, starts, ends, hashes),
   };
 });
@@ -394,32 +409,14 @@ function stemHashesOf(
 }
 
 /**
- * Whether word `i` may have a reading in `filter`, tested on hashes computed once per document: a word
- * no phrase starts with costs no string lookup.
- */
-export function mayReadAs(words: Words, i: number, filter: HashFilter): boolean {
-  const hashes = words.stemHashes;
-  const at = i * STEM_HASHES;
-  const whole = hashes[at] ?? -1;
-  if (whole >= 0 && filter.mayHave(whole)) return true;
-  // Every stem cut from a word leaves its first letter off: a word without that stem has no other.
-  if ((hashes[at + 1] ?? -1) < 0) return false;
-  for (let k = at + 1; k < at + STEM_HASHES; k++) {
-    const hash = hashes[k] as number;
-    if (hash >= 0 && filter.mayHave(hash)) return true;
-  }
-  return false;
-}
-
-/**
  * Whether a phrase of `index` may start at word `i`: one of its readings is a one-word phrase or opens a
  * longer one with the word after it. Tested on hashes, so most words cost no string lookup.
  */
-function mayStartPhrase<T>(words: Words, i: number, index: PhraseIndex<T>): boolean {
+export function mayStartPhrase<T>(words: Words, i: number, index: PhraseIndex<T>): boolean {
   const hashes = words.stemHashes;
   const next = i + 1 < words.count ? (hashes[(i + 1) * STEM_HASHES] as number) : -1;
   const at = i * STEM_HASHES;
-  // As in `mayReadAs`: without the first stem, a word has no reading but itself.
+  // Every stem cut from a word leaves its first letter off: a word without that stem has no other.
   const stems = (hashes[at + 1] as number) < 0 ? 1 : STEM_HASHES;
   for (let k = at; k < at + stems; k++) {
     const hash = hashes[k] as number;
@@ -428,6 +425,32 @@ function mayStartPhrase<T>(words: Words, i: number, index: PhraseIndex<T>): bool
     if (next >= 0 && index.wordPairs.mayHave(wordPairHash(hash, next))) return true;
   }
   return false;
+}
+
+/**
+ * Adds to `into`'s filters the starts of `from`'s phrases that `keep` takes: `mayStartPhrase` on `into`
+ * then holds wherever a kept phrase of `from` may start, so one test stands for several indexes. Read
+ * off the trie, whose first two levels are the phrases' first two words.
+ */
+export function addPhraseStarts<T>(
+  into: PhraseIndex<unknown>,
+  from: PhraseIndex<T>,
+  keep: (value: T, firstWord: string) => boolean = () => true,
+): void {
+  const holdsKept = (node: TrieNode<T>, first: string): boolean =>
+    node.entries.some((entry) => keep(entry.value, first)) ||
+    [...node.next.values()].some((child) => holdsKept(child, first));
+  for (const [first, node] of from.root.next) {
+    const hash = wordHash(first);
+    if (node.entries.some((entry) => keep(entry.value, first))) into.oneWords.add(hash);
+    for (const [second, child] of node.next)
+      if (holdsKept(child, first)) into.wordPairs.add(wordPairHash(hash, wordHash(second)));
+  }
+}
+
+/** Adds a one-word start to `into`'s filters (a head word that readers test themselves). */
+export function addWordStart(into: PhraseIndex<unknown>, word: string): void {
+  into.oneWords.add(wordHash(word));
 }
 
 /** Whether words `j` and `j + 1` belong to one name: only a space, a hyphen or an apostrophe apart. */

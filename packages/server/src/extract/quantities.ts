@@ -287,6 +287,11 @@ const EN_STOP_WORDS: ReadonlySet<string> = new Set([
 /** The folded index of an original offset: the first folded unit at or after it. */
 function foldedIndex(doc: Folded, original: number): number {
   const map = doc.toOriginal;
+  // Folding only drops units, so the answer is at most `original`, and is `original` itself when
+  // nothing before it was dropped (most texts drop nothing): one look settles that case.
+  const guess = Math.min(original, map.length - 1);
+  if ((map[guess] as number) >= original && (guess === 0 || (map[guess - 1] as number) < original))
+    return guess;
   let low = 0;
   let high = map.length - 1;
   while (low < high) {
@@ -450,13 +455,13 @@ function readItem(
 function readCents(
   doc: Folded,
   at: number,
-  numbersAt: ReadonlyMap<number, { value: number; end: number; index: number }>,
+  placed: readonly Placed[],
 ): { cents: number; end: number; index: number } | null {
   const text = doc.text;
   let cursor = skipSpaces(text, at);
   if (text[cursor] === 'و') cursor = skipSpaces(text, cursor + 1);
   else if (text.startsWith('and ', cursor)) cursor = skipSpaces(text, cursor + 4);
-  const number = numbersAt.get(cursor);
+  const number = placedAt(placed, cursor);
   if (!number || !Number.isInteger(number.value) || number.value < 0 || number.value > 99) return null;
   const unit = unitAfter(doc, skipSpaces(text, number.end));
   if (unit?.reading.unit !== 'cent') return null;
@@ -492,6 +497,19 @@ interface Placed {
   index: number;
 }
 
+/** The number that starts at folded offset `start`, found by halving (numbers come in text order). */
+function placedAt(placed: readonly Placed[], start: number): Placed | undefined {
+  let low = 0;
+  let high = placed.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((placed[middle] as Placed).start <= start) low = middle + 1;
+    else high = middle;
+  }
+  const found = placed[low - 1];
+  return found?.start === start ? found : undefined;
+}
+
 export function recognizeQuantities(doc: Folded, numbers: NumberMention[], lang: Lang): QuantityMention[] {
   const text = doc.text;
   const placed: Placed[] = numbers.map((number, index) => {
@@ -500,7 +518,6 @@ export function recognizeQuantities(doc: Folded, numbers: NumberMention[], lang:
     // The folded text between the folded offsets is the number's text folded: no need to fold it again.
     return { start, end, value: number.value, text: text.slice(start, end), index };
   });
-  const numbersAt = new Map(placed.map((number) => [number.start, number]));
   const candidates: Candidate[] = [];
   const consumed = new Set<number>();
   const unitOf = new Map<number, Candidate>();
@@ -522,7 +539,7 @@ export function recognizeQuantities(doc: Folded, numbers: NumberMention[], lang:
       end = unit.end;
     }
     if (CENT_CURRENCIES.has(reading.unit)) {
-      const cents = readCents(doc, end, numbersAt);
+      const cents = readCents(doc, end, placed);
       if (cents && Number.isInteger(value)) {
         value = (value * 100 + cents.cents) / 100;
         end = cents.end;

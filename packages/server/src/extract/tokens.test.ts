@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detachedCopy, LastDocument } from './tokens.js';
+import { detachedCopy, HashFilter, hashRange, LastDocument } from './tokens.js';
 
 describe('LastDocument', () => {
   it('computes a value once for the document asked for again, and anew for another', () => {
@@ -30,5 +30,25 @@ describe('detachedCopy', () => {
     for (const text of ['', 'حلب', 'Deir ez-Zor', '\uD800x', 'لللللللللللللللللللل']) {
       expect(detachedCopy(text)).toBe(text);
     }
+  });
+});
+
+describe('HashFilter', () => {
+  const hash = (word: string) => hashRange(word, 0, word.length);
+
+  it('never turns away a hash it holds', () => {
+    const filter = new HashFilter();
+    const words = Array.from({ length: 5000 }, (_, i) => `word${i * 7919}`);
+    for (const word of words) filter.add(hash(word));
+    for (const word of words) expect(filter.mayHave(hash(word))).toBe(true);
+  });
+
+  it('turns away a word that shares only its low bits with an entry', () => {
+    // «الي» (إلى folded) and "bangladesh" hash alike in their low 17 bits: with one bit per hash, the
+    // filter took every «إلى» of a text for a possible "Bangladesh".
+    expect(hash('الي') & 0x1ffff).toBe(hash('bangladesh') & 0x1ffff);
+    const filter = new HashFilter();
+    filter.add(hash('bangladesh'));
+    expect(filter.mayHave(hash('الي'))).toBe(false);
   });
 });

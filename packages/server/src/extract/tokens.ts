@@ -39,22 +39,35 @@ export function hashAfter(lead: number, text: string, start: number, end: number
 }
 
 const FILTER_BITS = 1 << 17;
+/** The second bit of a hash is read from its upper bits (hashes have 30), overlapping the first's by four. */
+const SECOND_BIT_SHIFT = 13;
 
 /**
- * A set of hashes that answers "absent" always rightly and "present" rarely wrongly, with one array
- * load: most words of a text are in no lexicon, and this turns them away before a Map lookup.
+ * A set of hashes that answers "absent" always rightly and "present" rarely wrongly, mostly with one
+ * array load: most words of a text are in no lexicon, and this turns them away before a Map lookup.
+ *
+ * Each hash sets two bits, from different parts of it. With one, a common word that shared its low bits
+ * with any entry («إلى» with "bangladesh") passed every time it was met; both bits colliding is rarer by
+ * the filter's sparseness again.
  */
 export class HashFilter {
   private readonly bits = new Uint32Array(FILTER_BITS / 32);
 
   add(hash: number): void {
-    const bit = hash & (FILTER_BITS - 1);
-    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
+    this.set(hash & (FILTER_BITS - 1));
+    this.set((hash >>> SECOND_BIT_SHIFT) & (FILTER_BITS - 1));
   }
 
+  /** Read on every word of a text: the two bits are tested in line, the second only when the first is set. */
   mayHave(hash: number): boolean {
-    const bit = hash & (FILTER_BITS - 1);
-    return ((this.bits[bit >>> 5] as number) & (1 << (bit & 31))) !== 0;
+    const first = hash & (FILTER_BITS - 1);
+    if (((this.bits[first >>> 5] as number) & (1 << (first & 31))) === 0) return false;
+    const second = (hash >>> SECOND_BIT_SHIFT) & (FILTER_BITS - 1);
+    return ((this.bits[second >>> 5] as number) & (1 << (second & 31))) !== 0;
+  }
+
+  private set(bit: number): void {
+    this.bits[bit >>> 5] = (this.bits[bit >>> 5] as number) | (1 << (bit & 31));
   }
 }
 
