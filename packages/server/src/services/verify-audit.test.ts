@@ -250,6 +250,45 @@ describe('the audit log', () => {
     expect((await verifyAudit(ctx, store.owner)).intact).toBe(true);
   });
 
+  it('queues one seal per transaction however many rows it writes, and again after a rollback to a savepoint', async () => {
+    // The owner, who may read the running transaction's pending entries.
+    const client = await store.owner.connect();
+    const queued = async () =>
+      (
+        await client.query<{ seals: number; entries: number }>(
+          `SELECT count(*) FILTER (WHERE seals)::int AS seals, count(*)::int AS entries
+             FROM audit_pending WHERE txid = pg_current_xact_id()`,
+        )
+      ).rows[0];
+    let ids: string[] = [];
+    try {
+      await client.query('BEGIN');
+      await client.query('SAVEPOINT first');
+      await client.query(
+        `INSERT INTO organizations (id, name_en, kind) VALUES (gen_random_uuid(), 'Undone', 'other')`,
+      );
+      expect(await queued()).toEqual({ seals: 1, entries: 1 });
+      await client.query('ROLLBACK TO SAVEPOINT first');
+      expect(await queued()).toEqual({ seals: 0, entries: 0 });
+      const inserted = await client.query<{ id: string }>(
+        `INSERT INTO organizations (id, name_en, kind)
+         SELECT gen_random_uuid(), 'Many ' || n, 'other' FROM generate_series(1, 50) AS n RETURNING id`,
+      );
+      ids = inserted.rows.map((row) => row.id);
+      expect(await queued()).toEqual({ seals: 1, entries: 50 });
+      await client.query('COMMIT');
+    } finally {
+      client.release();
+    }
+    const logged = await store.owner.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM audit_log WHERE table_name = 'organizations' AND record_id = ANY($1::uuid[])`,
+      [ids],
+    );
+    expect(logged.rows[0]?.n).toBe(50);
+    expect((await store.owner.query('SELECT count(*)::int AS n FROM audit_pending')).rows[0]?.n).toBe(0);
+    expect((await verifyAudit(ctx, store.owner)).intact).toBe(true);
+  });
+
   it('verifies: every hash recomputed, no gap, the last entry the checkpoint', async () => {
     const result = await verifyAudit(ctx, store.owner, { pageSize: 7 });
     const { rows } = await store.owner.query<{ count: number; max: number }>(
