@@ -36,10 +36,16 @@ export function actorDb(pool: pg.Pool, actor: ActorSettings): Pool {
     }
     const release = client.release;
     client.release = (error?: Error | boolean) => {
-      // pg runs a client's queries in order: the clearing query completes before any query of
-      // the next borrower, without making this release wait for it.
-      if (!error) client.query(clearActor).catch(() => undefined);
-      release.call(client, error);
+      if (error) {
+        release.call(client, error);
+        return;
+      }
+      // Back to the pool once the settings are cleared: the next borrower's first query must not
+      // be sent while this one runs (pg queues it today, and warns that it will not).
+      client.query(clearActor).then(
+        () => release.call(client),
+        (failure: unknown) => release.call(client, failure instanceof Error ? failure : true),
+      );
     };
     return client;
   };
