@@ -1,3 +1,5 @@
+import { loadConfig } from '../src/config.ts';
+import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
 import type { PgPool as Pool } from '../src/store/db.ts';
 
 /**
@@ -127,4 +129,16 @@ export function redactUrl(url: string): string {
   } catch {
     return '(unparsable URL)';
   }
+}
+
+/** The context a benchmark calls services with: the system actor, default configuration, no logging. */
+export function systemCtx(db: Pool): Ctx {
+  return {
+    db,
+    config: loadConfig({}),
+    log: silentLogger,
+    now: () => new Date(),
+    actor: systemActor,
+    lang: 'en',
+  };
 }

@@ -3,13 +3,12 @@ import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { uuidv7 } from '@tansiq/core';
 import { from as copyFrom } from 'pg-copy-streams';
-import { loadConfig } from '../src/config.ts';
-import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
+import type { Ctx } from '../src/services/context.ts';
 import { exportRecords } from '../src/services/export-records.ts';
 import { importRecords } from '../src/services/import-records.ts';
 import { shipments as shipmentResource } from '../src/services/resources/shipments.ts';
 import type { PgPool as Pool } from '../src/store/db.ts';
-import { type BenchEnv, type Benchmark, mebibyte, RssMonitor, Stopwatch } from './bench.ts';
+import { type BenchEnv, type Benchmark, mebibyte, RssMonitor, Stopwatch, systemCtx } from './bench.ts';
 import { Prng } from './data.ts';
 
 /**
@@ -110,20 +109,9 @@ export function csvOf(shipments: readonly Shipment[]): Uint8Array {
   return Buffer.from(parts.join(''), 'utf8');
 }
 
-export function ctxOf(db: Pool): Ctx {
-  return {
-    db,
-    config: loadConfig({}),
-    log: silentLogger,
-    now: () => new Date(),
-    actor: systemActor,
-    lang: 'en',
-  };
-}
-
 export async function seed(db: Pool): Promise<void> {
   for (const [resource, csv] of Object.entries(seedFiles)) {
-    await importRecords(ctxOf(db), {
+    await importRecords(systemCtx(db), {
       bytes: new TextEncoder().encode(csv),
       fileName: `${resource}.csv`,
       resource,
@@ -263,10 +251,10 @@ async function run(env: BenchEnv) {
 
   // Exports first, from the databases COPY filled, so that their memory is not the import's leftovers.
   log('  export: CSV and XLSX at N/10 and N rows…');
-  const csvSmall = await timeExport(ctxOf(smallDb), 'csv');
-  const csvFull = await timeExport(ctxOf(copyDb), 'csv');
-  const xlsxSmall = await timeExport(ctxOf(smallDb), 'xlsx');
-  const xlsxFull = await timeExport(ctxOf(copyDb), 'xlsx');
+  const csvSmall = await timeExport(systemCtx(smallDb), 'csv');
+  const csvFull = await timeExport(systemCtx(copyDb), 'csv');
+  const xlsxSmall = await timeExport(systemCtx(smallDb), 'xlsx');
+  const xlsxFull = await timeExport(systemCtx(copyDb), 'xlsx');
 
   log(`  import: ${n} rows through importRecords…`);
   await seed(env.db);
@@ -281,7 +269,7 @@ async function run(env: BenchEnv) {
       }, 2000)
     : undefined;
   const importWatch = new Stopwatch();
-  const report = await importRecords(ctxOf(env.db), {
+  const report = await importRecords(systemCtx(env.db), {
     bytes,
     fileName: 'shipments.csv',
     resource: 'shipments',

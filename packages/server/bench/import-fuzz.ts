@@ -1,9 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { loadConfig } from '../src/config.ts';
-import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
-import type { PgPool as Pool } from '../src/store/db.ts';
 import {
   type FuzzFile,
   fuzzCategories,
@@ -11,7 +8,7 @@ import {
   importFuzzFile,
   prepareFuzzFiles,
 } from '../test/import-fuzz-files.ts';
-import { type BenchEnv, type Benchmark, mebibyte, Stopwatch } from './bench.ts';
+import { type BenchEnv, type Benchmark, mebibyte, Stopwatch, systemCtx } from './bench.ts';
 
 /**
  * Issue 7's fuzz run: N generated hostile files (test/import-fuzz-files.ts: truncated, damaged and
@@ -25,17 +22,6 @@ import { type BenchEnv, type Benchmark, mebibyte, Stopwatch } from './bench.ts';
 const DEFAULT_FILES = 10_000;
 // Files whose failures are printed one by one; the rest are counted.
 const PRINTED = 20;
-
-function ctxOf(db: Pool): Ctx {
-  return {
-    db,
-    config: loadConfig({}),
-    log: silentLogger,
-    now: () => new Date(),
-    actor: systemActor,
-    lang: 'en',
-  };
-}
 
 function extensionOf(file: FuzzFile): string {
   const dot = file.fileName.lastIndexOf('.');
@@ -58,7 +44,7 @@ async function run(env: BenchEnv) {
   const n = env.rows;
   const seed = Number(process.env.TANSIQ_FUZZ_SEED ?? 1);
   const foundDir = path.join(os.tmpdir(), 'fuzz-found');
-  const ctx = ctxOf(env.db);
+  const ctx = systemCtx(env.db);
   const outcomes = new Map<string, number>();
   const categories = new Map<string, number>();
   const failures: string[] = [];
@@ -138,7 +124,7 @@ async function run(env: BenchEnv) {
     ],
     ratios: [],
     notes: [
-      `seed ${seed} (TANSIQ_FUZZ_SEED); every third file a dry run; maxBytes ${loadConfig({}).importMaxBytes} (TANSIQ_IMPORT_MAX_BYTES)`,
+      `seed ${seed} (TANSIQ_FUZZ_SEED); every third file a dry run; maxBytes ${ctx.config.importMaxBytes} (TANSIQ_IMPORT_MAX_BYTES)`,
       `categories: ${[...categories.entries()].map(([c, k]) => `${c} ${k}`).join(', ')}`,
       `slowest file: ${slowest.what}`,
       `outcomes (files, outcome):\n${histogram.map((line) => `      ${line}`).join('\n')}`,

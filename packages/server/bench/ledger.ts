@@ -12,8 +12,7 @@ import {
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { z } from 'zod';
-import { loadConfig } from '../src/config.ts';
-import { type Ctx, silentLogger, systemActor } from '../src/services/context.ts';
+import type { Ctx } from '../src/services/context.ts';
 import { createRecords } from '../src/services/create-records.ts';
 import { legsOf, recordStockMovements } from '../src/services/record-stock-movements.ts';
 import { report3w } from '../src/services/report-3w.ts';
@@ -32,6 +31,7 @@ import {
   type Ratio,
   type RssMonitor,
   Stopwatch,
+  systemCtx,
 } from './bench.ts';
 import { generateItems, generateOrganizations, type ItemSpec, Prng } from './data.ts';
 
@@ -172,24 +172,13 @@ async function makePlan(db: Pool): Promise<Plan> {
   return plan;
 }
 
-function serviceCtx(db: Pool): Ctx {
-  return {
-    db,
-    config: loadConfig({}),
-    log: silentLogger,
-    now: () => new Date(),
-    actor: systemActor,
-    lang: 'en',
-  };
-}
-
 /** Items, organizations and warehouses through createRecords, with the plan's ids. */
 async function createRegistry(db: Pool, plan: Plan): Promise<void> {
   const units = await adminUnits(db);
   const known = new Set(units.map((u) => u.id));
   if (plan.warehouses.some((w) => !known.has(w.adminUnitId)))
     throw new Error('the databases have different built-in admin units');
-  const ctx = serviceCtx(db);
+  const ctx = systemCtx(db);
   await createRecords(
     ctx,
     items,
@@ -697,7 +686,7 @@ async function explainBoth(
     } finally {
       client.release();
     }
-    await app(serviceCtx(pool));
+    await app(systemCtx(pool));
     log(`\n  ${label}: plan of the app's query (auto_explain)\n${plans.join('\n')}`);
   } catch (error) {
     log(`  ${label}: no plan of the app's query (${error instanceof Error ? error.message : String(error)})`);
@@ -846,7 +835,7 @@ async function run(env: BenchEnv): Promise<BenchResult> {
   memory.sample();
 
   // Service path: what an import does.
-  const ctx = serviceCtx(env.db);
+  const ctx = systemCtx(env.db);
   const batches = Math.ceil(n / batchSize);
   log(`  service path: ${n} lines in ${batches} calls of recordStockMovements…`);
   let checkpoints = await checkpoint(env.db);
