@@ -524,7 +524,7 @@ const CHUNK_RECORDS = 2000;
  * lives: keys kept for the whole import would otherwise keep the whole file.
  */
 function detached(key: string): string {
-  return Buffer.from(key, 'utf8').toString('utf8');
+  return Buffer.from(key, 'utf16le').toString('utf16le');
 }
 
 function groupKey(fields: Record<string, unknown>, groupBy: string): string | null {
