@@ -19,7 +19,7 @@ import { actorName, type Ctx } from './context.ts';
 import { insertRecords } from './create-records.ts';
 import { mapDbError } from './db-errors.ts';
 import { findDecidableCandidate, findVisibleCandidate, presentCandidate } from './list-candidates.ts';
-import { presentRows, type Resource } from './resource.ts';
+import type { Resource } from './resource.ts';
 import { agreements } from './resources/agreements.ts';
 import { claims } from './resources/claims.ts';
 import { distributions } from './resources/distributions.ts';

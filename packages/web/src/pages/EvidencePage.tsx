@@ -47,7 +47,7 @@ export function ClaimValue({ value }: { value: unknown }) {
       return typeof v.unit === 'string' ? (
         <Quantity value={v.amount} unit={v.unit} approximate={v.approximate === true} />
       ) : (
-        <>{formatNumber(v.amount)}</>
+        formatNumber(v.amount)
       );
     if (typeof v.status === 'string')
       return (
