@@ -785,39 +785,31 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
     candidate: Record<string, unknown>,
     match: Record<string, unknown> | undefined,
   ): boolean {
-    const report = (line: number, field: string, error: AppError) =>
-      fail(line, field, error.code, messageFor(ctx.lang, error.code, error.details));
     let ok = true;
+    const refuse = (line: number, field: string, error: AppError) => {
+      fail(line, field, error.code, messageFor(ctx.lang, error.code, error.details));
+      ok = false;
+    };
     const child = spec.childRows;
     if (child && match && child.field in candidate && child.locked?.when(match)) {
-      report(row.line, child.field, new AppError(child.locked.code, { id: String(match.id) }));
-      ok = false;
+      refuse(row.line, child.field, new AppError(child.locked.code, { id: String(match.id) }));
     }
     if (!items) return ok;
+    const unitOf = (values: Record<string, unknown>) =>
+      unitProblem(
+        typeof values.itemId === 'string' ? items.units(values.itemId) : undefined,
+        values.quantity,
+        values.unit,
+      );
     // A row that changes an item, quantity or unit: checked with what it leaves as it is.
-    const touched = ['itemId', 'quantity', 'unit'].some((field) => field in candidate);
-    const merged = match ? { ...match, ...candidate } : candidate;
-    const problem = !touched
-      ? null
-      : unitProblem(
-          typeof merged.itemId === 'string' ? items.units(merged.itemId) : undefined,
-          merged.quantity,
-          merged.unit,
-        );
-    if (problem) {
-      report(row.line, 'unit', problem);
-      ok = false;
+    if (['itemId', 'quantity', 'unit'].some((field) => field in candidate)) {
+      const problem = unitOf(match ? { ...match, ...candidate } : candidate);
+      if (problem) refuse(row.line, 'unit', problem);
     }
     if (child && Array.isArray(candidate[child.field])) {
       (candidate[child.field] as Record<string, unknown>[]).forEach((part, index) => {
-        const partProblem = unitProblem(
-          typeof part.itemId === 'string' ? items.units(part.itemId) : undefined,
-          part.quantity,
-          part.unit,
-        );
-        if (!partProblem) return;
-        report(row.childLines?.[index] ?? row.line, `${child.field}.unit`, partProblem);
-        ok = false;
+        const problem = unitOf(part);
+        if (problem) refuse(row.childLines?.[index] ?? row.line, `${child.field}.unit`, problem);
       });
     }
     return ok;

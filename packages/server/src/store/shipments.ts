@@ -13,7 +13,7 @@ export interface LineRow {
   discrepancy: string;
 }
 
-/** A shipment's lists as the caller wants them stored: its donors, or its lines in order. */
+/** The shipment a list of donors or lines belongs to. */
 interface ShipmentKey {
   operationId: string;
   shipmentId: string;
@@ -35,7 +35,9 @@ export async function replaceDonors(
 ) {
   if (shipments.length === 0) return;
   await deleteChildren(db, 'shipment_donors', shipments);
-  const donors = shipments.flatMap((s) => s.donorIds.map((donorId) => ({ ...s, donorId })));
+  const donors = shipments.flatMap(({ operationId, shipmentId, donorIds }) =>
+    donorIds.map((donorId) => ({ operationId, shipmentId, donorId })),
+  );
   await db.query(
     `INSERT INTO shipment_donors (operation_id, shipment_id, organization_id)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[]) ON CONFLICT DO NOTHING`,
@@ -50,7 +52,9 @@ export async function replaceLines(
 ) {
   if (shipments.length === 0) return;
   await deleteChildren(db, 'shipment_lines', shipments);
-  const lines = shipments.flatMap((s) => s.lines.map((line, index) => ({ ...s, line, position: index + 1 })));
+  const lines = shipments.flatMap(({ operationId, shipmentId, lines }) =>
+    lines.map((line, index) => ({ operationId, shipmentId, line, position: index + 1 })),
+  );
   await db.query(
     `INSERT INTO shipment_lines (operation_id, shipment_id, id, position, item_id, quantity, unit, base_quantity, approximate)
      SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::int[], $5::uuid[], $6::numeric[], $7::text[], $8::numeric[], $9::bool[])`,
