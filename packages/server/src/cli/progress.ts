@@ -1,14 +1,21 @@
-/** A progress bar on a terminal; silent when output is piped or in CI logs. */
+/**
+ * A progress bar on a terminal; silent when output is piped or in CI logs. Without a total (a
+ * file read as it streams), a running count.
+ */
 export interface Progress {
   tick(count?: number): void;
   done(): void;
 }
 
-export function progressBar(stream: NodeJS.WritableStream, label: string, total: number): Progress {
+export function progressBar(stream: NodeJS.WritableStream, label: string, total?: number): Progress {
   const tty = (stream as NodeJS.WriteStream).isTTY === true;
   let current = 0;
   let lastDraw = 0;
   const draw = () => {
+    if (total === undefined) {
+      stream.write(`\r${label} ${current}`);
+      return;
+    }
     const share = total > 0 ? Math.min(1, current / total) : 1;
     const width = 30;
     const filled = Math.round(share * width);
@@ -19,7 +26,7 @@ export function progressBar(stream: NodeJS.WritableStream, label: string, total:
       current += count;
       if (!tty) return;
       const now = Date.now();
-      if (now - lastDraw > 100 || current >= total) {
+      if (now - lastDraw > 100 || (total !== undefined && current >= total)) {
         lastDraw = now;
         draw();
       }

@@ -95,6 +95,17 @@ describe('imports', () => {
     expect(await count('organizations')).toBe(before + 1);
   });
 
+  it('tells its progress a chunk of 2,000 records at a time, ending at the rows read', async () => {
+    const rows = Array.from({ length: 4500 }, (_, i) => `Progress Org ${i},PRG${i},national_ngo`);
+    const seen: number[] = [];
+    const report = await run('organizations', `Organization (English),Acronym,Type\n${rows.join('\n')}\n`, {
+      dryRun: true,
+      onProgress: (done) => seen.push(done),
+    });
+    expect(report).toMatchObject({ rows: 4500, created: 4500, errors: [] });
+    expect(seen).toEqual([2000, 4000, 4500]);
+  });
+
   it('reports errors by line and column and imports nothing', async () => {
     const csv = '#org+name+i_en,#org+acronym,#org+type\nGood Org,GO1,national_ngo\nBad Org,BO1,not_a_kind\n';
     const before = await count('organizations');

@@ -45,6 +45,8 @@ export interface ImportInput {
   /** A saved mapping: file header → field (`names.en`), overriding hashtags and headers. */
   mapping?: Record<string, string>;
   maxBytes?: number;
+  /** Told the rows read so far after each chunk: a million rows take minutes. */
+  onProgress?: (rows: number) => void;
 }
 
 export interface RowError {
@@ -910,6 +912,7 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
     let writing: Promise<void> = Promise.resolve();
     for await (const chunk of chunksOf(records, chunkSize)) {
       const planned = await plan(chunk);
+      input.onProgress?.(report.rows);
       await writing;
       // After the first error the rest is only checked: nothing will be committed.
       if (!inner || errorCount > 0) continue;

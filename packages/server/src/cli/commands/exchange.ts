@@ -12,6 +12,7 @@ import {
   writeAnnotatedCopy,
 } from '../../services/import-records.ts';
 import type { Command, CommandInput } from '../command.ts';
+import { progressBar } from '../progress.ts';
 import { withStore } from '../with-store.ts';
 
 function readMapping(file: string | undefined): Record<string, string> | undefined {
@@ -81,6 +82,8 @@ export const importCommand: Command = {
       await writeAnnotatedCopy({ bytes, fileName }, errors, input.lang, output);
       await closed;
     };
+    const bar = progressBar(input.err, dryRun ? 'plan' : 'import');
+    let shown = 0;
     const report = await withStore(input, (ctx) =>
       importRecords(ctx, {
         bytes,
@@ -89,13 +92,21 @@ export const importCommand: Command = {
         dryRun,
         mapping,
         maxBytes: input.config.importMaxBytes,
+        onProgress: (rows) => {
+          bar.tick(rows - shown);
+          shown = rows;
+        },
       }),
-    ).catch(async (error: unknown) => {
-      if (error instanceof AppError && error.code === 'import.rows_invalid') {
-        await annotate(error.details.errors as RowError[]);
-      }
-      throw error;
-    });
+    )
+      .finally(() => {
+        if (shown > 0) bar.done();
+      })
+      .catch(async (error: unknown) => {
+        if (error instanceof AppError && error.code === 'import.rows_invalid') {
+          await annotate(error.details.errors as RowError[]);
+        }
+        throw error;
+      });
     await annotate(report.errors);
     if (input.values.json) {
       input.out.write(`${JSON.stringify(report, null, 2)}\n`);
