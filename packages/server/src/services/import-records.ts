@@ -18,6 +18,7 @@ import { restoreNeutralized } from '../exchange/hxl/writer.ts';
 import { exchangeColumns, type ResourceColumn, type ResourceExchange } from '../exchange/resource-columns.ts';
 import { columnLetter } from '../exchange/source.ts';
 import { writeXlsx } from '../exchange/xlsx.ts';
+import { detachedCopy } from '../extract/tokens.ts';
 import { inTransaction } from '../store/db.ts';
 import type { Row } from '../store/registry.ts';
 import { requirePermission } from './access.ts';
@@ -520,15 +521,6 @@ const CHUNK_RECORDS = 2000;
  * Which group a row of a child-rows resource belongs to: its id (an exported record's rows carry
  * it, with or without a reference), else its `groupBy` value; null for a record of its own.
  */
-/**
- * A copy of a key that holds no reference to the text it was cut from. A cell is a slice of the
- * chunk of the file it was read from, and V8 keeps the whole chunk alive while any slice of it
- * lives: keys kept for the whole import would otherwise keep the whole file.
- */
-function detached(key: string): string {
-  return Buffer.from(key, 'utf16le').toString('utf16le');
-}
-
 function groupKey(fields: Record<string, unknown>, groupBy: string): string | null {
   const id = typeof fields.id === 'string' && fields.id !== '' ? fields.id : null;
   if (id) return `id=${id}`;
@@ -759,7 +751,9 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
       // Cells of these columns are text: reading them reports nothing that the second pass will not.
       const fields = (await rowInput(row, keyColumns)) ?? {};
       const key = groupKey(fields, child.groupBy);
-      if (key !== null) lastLines.set(detached(key), row.line);
+      // Keys kept for the whole import are copies: a cell is a slice of the piece of the file it was
+      // read from, and V8 keeps the whole piece alive while a slice lives.
+      if (key !== null) lastLines.set(detachedCopy(key), row.line);
     }
     return lastLines;
   }
@@ -854,7 +848,7 @@ export async function importRecords(ctx: Ctx, input: ImportInput): Promise<Impor
           fail(row.line, null, 'duplicate_row', cellMessage(ctx.lang, 'duplicate_row', { line: earlier }));
           return;
         }
-        seen.set(detached(m.seenKey), row.line);
+        seen.set(detachedCopy(m.seenKey), row.line);
       }
       const schema = match ? resource.patch : resource.input;
       const candidate = match ? patchOf(row.input, match, fixed, spec.patchTogether, lists) : row.input;
