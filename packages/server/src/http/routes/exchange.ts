@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { exportContentTypes, exportRecords } from '../../services/export-records.ts';
 import {
   getImportBatch,
+  type ImportInput,
   importRecords,
   listImportBatches,
   writeAnnotatedCopy,
@@ -64,6 +65,20 @@ function parseMapping(text: string | undefined): Record<string, string> | undefi
   return checked.data;
 }
 
+/** The import a multipart form asks for: its file, resource (`kind`), dry run and mapping. */
+async function importInputOf(request: FastifyRequest): Promise<ImportInput> {
+  const form = await readForm(request);
+  if (!form.file) throw new AppError('import.missing_file');
+  return {
+    bytes: form.file.bytes,
+    fileName: form.file.name,
+    resource: form.fields.kind ?? '',
+    dryRun: ['1', 'true', 'yes'].includes((form.fields.dryRun ?? '').toLowerCase()),
+    mapping: parseMapping(form.fields.mapping),
+    maxBytes: request.server.tansiq.config.importMaxBytes,
+  };
+}
+
 export const exchangeRouteDefs: RouteDef[] = [
   defineRoute({
     method: 'POST',
@@ -74,18 +89,9 @@ export const exchangeRouteDefs: RouteDef[] = [
     // The resource's own write permission is checked by the import service once `kind` is read.
     access: 'records.write',
     handler: async (_input, request, reply) => {
-      const form = await readForm(request);
-      if (!form.file) throw new AppError('import.missing_file');
-      const dryRun = ['1', 'true', 'yes'].includes((form.fields.dryRun ?? '').toLowerCase());
-      const report = await importRecords(ctxOf(request), {
-        bytes: form.file.bytes,
-        fileName: form.file.name,
-        resource: form.fields.kind ?? '',
-        dryRun,
-        mapping: parseMapping(form.fields.mapping),
-        maxBytes: request.server.tansiq.config.importMaxBytes,
-      });
-      if (!dryRun) reply.status(201);
+      const input = await importInputOf(request);
+      const report = await importRecords(ctxOf(request), input);
+      if (!input.dryRun) reply.status(201);
       return report;
     },
   }),
@@ -97,23 +103,15 @@ export const exchangeRouteDefs: RouteDef[] = [
     tag: 'exchange',
     access: 'records.write',
     handler: async (_input, request, reply) => {
-      const form = await readForm(request);
-      if (!form.file) throw new AppError('import.missing_file');
+      const input = { ...(await importInputOf(request)), dryRun: true };
       const ctx = ctxOf(request);
-      const file = { bytes: form.file.bytes, fileName: form.file.name };
-      const plan = await importRecords(ctx, {
-        ...file,
-        resource: form.fields.kind ?? '',
-        dryRun: true,
-        mapping: parseMapping(form.fields.mapping),
-        maxBytes: request.server.tansiq.config.importMaxBytes,
-      });
+      const plan = await importRecords(ctx, input);
       const body = new PassThrough();
       // The plan read the whole file already: writing it again fails only on a bug, which ends the stream.
-      writeAnnotatedCopy(file, plan.errors, ctx.lang, body).catch((error: unknown) =>
+      writeAnnotatedCopy(input, plan.errors, ctx.lang, body).catch((error: unknown) =>
         body.destroy(error as Error),
       );
-      const stem = form.file.name.replace(/\.[^.]*$/, '') || 'import';
+      const stem = input.fileName.replace(/\.[^.]*$/, '') || 'import';
       reply.header('content-type', exportContentTypes.xlsx);
       reply.header('content-disposition', `attachment; filename="${encodeURIComponent(stem)}-errors.xlsx"`);
       reply.header('x-import-errors', String(plan.errors.length));
