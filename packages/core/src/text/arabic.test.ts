@@ -241,6 +241,12 @@ const anyUnicodeText = fc.oneof(
 const PROPERTY_RUNS = { numRuns: 2000 };
 
 describe('properties', () => {
+  it('does not join lone surrogates across a removed mark (a property run found it)', () => {
+    const once = normalizeForMatch('\ud801\u06d7\udc00');
+    expect(once).toBe('');
+    expect(normalizeForMatch(once)).toBe(once);
+  });
+
   it('normalizeForMatch is idempotent', () => {
     fc.assert(
       fc.property(anyUnicodeText, (text) => {

@@ -54,9 +54,14 @@ const PERSIAN_DIGIT = /[\u06F0-\u06F9]/g;
 const ARABIC_INDIC_ZERO = 0x0660;
 const PERSIAN_ZERO = 0x06f0;
 
+const LONE_SURROGATES = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export function normalizeForMatch(text: string): string {
   return (
     text
+      // A lone surrogate is no character; left in, removing a mark between two of them would join
+      // them into one after lowercasing, and a second pass would give another result.
+      .replace(LONE_SURROGATES, ' ')
       // NFKC first so presentation forms (ﻻ, ﺑ, ligatures like ﷲ) become ordinary letters before lowercasing.
       .normalize('NFKC')
       .toLowerCase()
